@@ -1,0 +1,73 @@
+/* GwError → HTTP status and Flink-style error bodies. */
+#include "gw-rest-error.h"
+#include "gw-error.h"
+#include "gw-json.h"
+
+#include <libsoup/soup.h>
+
+guint
+gw_rest_status_for_error (const GError *error)
+{
+  if (error->domain != GW_ERROR)
+    return SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  switch ((GwErrorCode) error->code) {
+  case GW_ERROR_INVALID_ARGUMENT:
+    return SOUP_STATUS_BAD_REQUEST;
+  case GW_ERROR_SESSION_NOT_FOUND:
+  case GW_ERROR_OPERATION_NOT_FOUND:
+    return SOUP_STATUS_NOT_FOUND;
+  case GW_ERROR_UNSUPPORTED:
+    return SOUP_STATUS_NOT_IMPLEMENTED;
+  case GW_ERROR_LIMIT:
+  case GW_ERROR_ILLEGAL_STATE:
+  case GW_ERROR_SQL:
+  case GW_ERROR_CANCELED:
+  case GW_ERROR_TIMEOUT:
+  case GW_ERROR_CONFIG:
+  case GW_ERROR_INTERNAL:
+    return SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  }
+  return SOUP_STATUS_INTERNAL_SERVER_ERROR;
+}
+
+/* Exception class names Flink clients recognise in the trace text. */
+static const char *
+exception_class (const GError *error)
+{
+  if (error->domain != GW_ERROR)
+    return "java.lang.RuntimeException";
+  switch ((GwErrorCode) error->code) {
+  case GW_ERROR_SQL: return "org.apache.flink.table.api.TableException";
+  case GW_ERROR_INVALID_ARGUMENT: return "java.lang.IllegalArgumentException";
+  case GW_ERROR_UNSUPPORTED: return "java.lang.UnsupportedOperationException";
+  case GW_ERROR_CANCELED: return "java.util.concurrent.CancellationException";
+  case GW_ERROR_TIMEOUT: return "java.util.concurrent.TimeoutException";
+  default: return "org.apache.flink.table.gateway.api.utils.SqlGatewayException";
+  }
+}
+
+void
+gw_rest_error_body (GString *out, const char *context, const GError *error)
+{
+  g_autofree gchar *trace = g_strdup_printf (
+      "<Exception on server side:\norg.apache.flink.table.gateway.api.utils.SqlGatewayException: %s\n"
+      "Caused by: %s: %s\n\tat sql-gateway\nEnd of exception on server side>",
+      context, exception_class (error), error->message);
+  g_string_append (out, "{\"errors\":[");
+  gw_json_append_string (out, context, -1);
+  g_string_append_c (out, ',');
+  gw_json_append_string (out, trace, -1);
+  g_string_append (out, "],\"rootCause\":");
+  gw_json_append_string (out, error->message, -1);
+  g_string_append_c (out, '}');
+}
+
+void
+gw_rest_simple_error_body (GString *out, const char *message)
+{
+  g_string_append (out, "{\"errors\":[");
+  gw_json_append_string (out, message, -1);
+  g_string_append (out, "],\"rootCause\":");
+  gw_json_append_string (out, message, -1);
+  g_string_append_c (out, '}');
+}

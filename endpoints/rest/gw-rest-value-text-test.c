@@ -1,0 +1,114 @@
+/* Unit tests of the value formatters behind the REST row encoders: Java's shortest
+ * Double/Float.toString digits checked against round trips, and the zone offset cache against
+ * GTimeZone itself. */
+#include "gw-rest-value-text.h"
+
+#include <math.h>
+#include <string.h>
+
+static int
+significant_digits (const char *text)
+{
+  int n = 0;
+  gboolean leading = TRUE;
+  for (const char *p = text; *p && *p != 'E'; p++) {
+    if (!g_ascii_isdigit (*p) || (leading && *p == '0'))
+      continue;
+    leading = FALSE;
+    n++;
+  }
+  /* Java keeps one fraction digit ("100.0", "1.0E20"); count without trailing zeros. */
+  const char *end = strchr (text, 'E') ? strchr (text, 'E') : text + strlen (text);
+  for (const char *p = end - 1; p > text && (*p == '0' || *p == '.') && n > 1; p--)
+    if (*p == '0')
+      n--;
+  return n;
+}
+
+static void
+test_double_shortest (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  for (guint i = 0; i < 50000; i++) {
+    guint64 bits = (guint64) g_rand_int (rand) << 32 | g_rand_int (rand);
+    double v;
+    if (i % 2 == 0) {
+      memcpy (&v, &bits, sizeof v);
+    } else {
+      v = g_rand_double_range (rand, -1e6, 1e6) / pow (10, g_rand_int_range (rand, 0, 12));
+    }
+    if (!isfinite (v))
+      continue;
+    char buf[GW_VALUE_TEXT_MAX + 1], shorter[64];
+    buf[gw_value_format_double (buf, v)] = '\0';
+    g_assert_cmpfloat (g_ascii_strtod (buf, NULL), ==, v);
+    int n = significant_digits (buf);
+    if (n > 1) {
+      g_snprintf (shorter, sizeof shorter, "%.*e", n - 2, v);
+      g_assert_cmpfloat (g_ascii_strtod (shorter, NULL), !=, v);
+    }
+    double mag = fabs (v);
+    g_assert_true ((strchr (buf, 'E') == NULL) == (mag >= 1e-3 && mag < 1e7) || mag == 0);
+  }
+}
+
+static void
+test_float_shortest (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  for (guint i = 0; i < 50000; i++) {
+    guint32 bits = g_rand_int (rand);
+    float v;
+    memcpy (&v, &bits, sizeof v);
+    if (i % 2 == 1)
+      v = (float) g_rand_double_range (rand, -1e7, 1e7);
+    if (!isfinite (v))
+      continue;
+    char buf[GW_VALUE_TEXT_MAX + 1], shorter[64];
+    buf[gw_value_format_float (buf, v)] = '\0';
+    g_assert_cmpfloat ((float) g_ascii_strtod (buf, NULL), ==, v);
+    int n = significant_digits (buf);
+    if (n > 1) {
+      g_snprintf (shorter, sizeof shorter, "%.*e", n - 2, (double) v);
+      g_assert_cmpfloat ((float) g_ascii_strtod (shorter, NULL), !=, v);
+    }
+  }
+}
+
+static void
+test_zone_cache (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (3);
+  GwZoneCache cache;
+  gw_zone_cache_init (&cache, zone);
+  g_assert_false (cache.fixed);
+  for (guint i = 0; i < 20000; i++) {
+    /* Random instants 1900..2100, and runs of nearby ones that hit the cache. */
+    static gint64 t;
+    if (i % 100 == 0)
+      t = (gint64) g_rand_double_range (rand, -2208988800.0, 4102444800.0);
+    else
+      t += g_rand_int_range (rand, -3 * 86400, 30 * 86400);
+    gint expected = g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t));
+    g_assert_cmpint (gw_zone_cache_get_offset (&cache, t), ==, expected);
+  }
+  g_autoptr (GTimeZone) shanghai = g_time_zone_new_identifier ("Asia/Shanghai");
+  gw_zone_cache_init (&cache, shanghai);
+  g_assert_cmpint (gw_zone_cache_get_offset (&cache, 1618344731), ==, 8 * 3600);
+  g_assert_cmpint (gw_zone_cache_get_offset (&cache, 583718400), ==, 9 * 3600);
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  gw_zone_cache_init (&cache, utc);
+  g_assert_true (cache.fixed);
+  g_assert_cmpint (gw_zone_cache_get_offset (&cache, 583718400), ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rest/value-text/double-shortest", test_double_shortest);
+  g_test_add_func ("/rest/value-text/float-shortest", test_float_shortest);
+  g_test_add_func ("/rest/value-text/zone-cache", test_zone_cache);
+  return g_test_run ();
+}

@@ -1,0 +1,26 @@
+/* The one error domain of the gateway service. Every endpoint maps these codes in exactly one
+ * place (REST: gw-rest-error.c; HiveServer2: its status mapping). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define GW_ERROR (gw_error_quark ())
+GQuark gw_error_quark (void);
+
+typedef enum {
+  GW_ERROR_INTERNAL,            /* a bug or an unexpected failure of a library */
+  GW_ERROR_INVALID_ARGUMENT,    /* malformed input: handle, token, option value, request field */
+  GW_ERROR_SESSION_NOT_FOUND,   /* no open session with that handle */
+  GW_ERROR_OPERATION_NOT_FOUND, /* no operation with that handle in the session */
+  GW_ERROR_ILLEGAL_STATE,       /* the request is not allowed in the object's current state */
+  GW_ERROR_SQL,                 /* the engine rejected or failed the statement */
+  GW_ERROR_CANCELED,            /* the operation was canceled */
+  GW_ERROR_TIMEOUT,             /* the operation ran past its execution timeout */
+  GW_ERROR_LIMIT,               /* a configured bound (sessions, sizes) was reached */
+  GW_ERROR_UNSUPPORTED,         /* a valid request this gateway/engine does not implement */
+  GW_ERROR_CONFIG,              /* bad configuration: unknown key or value that does not parse */
+} GwErrorCode;
+
+G_END_DECLS

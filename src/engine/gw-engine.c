@@ -1,0 +1,123 @@
+/* The engine interface: picks the implementation named by sql-gateway.engine.type and forwards
+ * every call to its GwEngineClass. */
+#include "gw-engine-private.h"
+#include "gw-error.h"
+
+/* One line per engine (declared in gw-engine-private.h). */
+static const GwEngineClass *const engine_classes[] = {
+  &gw_duckdb_engine_class,
+};
+
+GwEngine *
+gw_engine_open (const GwConfig *config, GError **error)
+{
+  g_return_val_if_fail (config != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  const char *type = gw_config_get_string (config, "sql-gateway.engine.type");
+  if (type == NULL)
+    type = "duckdb";
+  for (gsize i = 0; i < G_N_ELEMENTS (engine_classes); i++) {
+    if (g_ascii_strcasecmp (type, engine_classes[i]->type) == 0)
+      return engine_classes[i]->open (config, error);
+  }
+  g_set_error (error, GW_ERROR, GW_ERROR_CONFIG,
+               "Unknown engine type '%s' for option 'sql-gateway.engine.type'", type);
+  return NULL;
+}
+
+void
+gw_engine_close (GwEngine *engine)
+{
+  if (engine == NULL)
+    return;
+  engine->klass->close (engine);
+}
+
+const char *
+gw_engine_get_version (GwEngine *engine)
+{
+  g_return_val_if_fail (engine != NULL, NULL);
+  return engine->klass->get_version (engine);
+}
+
+GwEngineConnection *
+gw_engine_connect (GwEngine *engine, GError **error)
+{
+  g_return_val_if_fail (engine != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return engine->klass->connect (engine, error);
+}
+
+void
+gw_engine_connection_close (GwEngineConnection *conn)
+{
+  if (conn == NULL)
+    return;
+  conn->klass->connection_close (conn);
+}
+
+GwEngineCursor *
+gw_engine_execute (GwEngineConnection *conn, const char *sql, GError **error)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return conn->klass->execute (conn, sql, error);
+}
+
+void
+gw_engine_interrupt (GwEngineConnection *conn)
+{
+  g_return_if_fail (conn != NULL);
+  conn->klass->interrupt (conn);
+}
+
+double
+gw_engine_get_progress (GwEngineConnection *conn)
+{
+  g_return_val_if_fail (conn != NULL, -1);
+  return conn->klass->get_progress (conn);
+}
+
+gchar **
+gw_engine_complete (GwEngineConnection *conn, const char *statement, int position, GError **error)
+{
+  g_return_val_if_fail (conn != NULL, NULL);
+  g_return_val_if_fail (statement != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return conn->klass->complete (conn, statement, position, error);
+}
+
+GwStatementKind
+gw_engine_cursor_get_kind (GwEngineCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, GW_STATEMENT_OTHER);
+  return cursor->kind;
+}
+
+GwResultSchema *
+gw_engine_cursor_get_schema (GwEngineCursor *cursor)
+{
+  g_return_val_if_fail (cursor != NULL, NULL);
+  return cursor->schema;
+}
+
+gboolean
+gw_engine_cursor_fetch (GwEngineCursor *cursor, GwBatch *batch, guint max_rows, gsize max_bytes,
+                        gboolean *eos, GError **error)
+{
+  g_return_val_if_fail (cursor != NULL, FALSE);
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (eos != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return cursor->klass->cursor_fetch (cursor, batch, max_rows, max_bytes, eos, error);
+}
+
+void
+gw_engine_cursor_free (GwEngineCursor *cursor)
+{
+  if (cursor == NULL)
+    return;
+  cursor->klass->cursor_free (cursor);
+}

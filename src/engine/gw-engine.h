@@ -1,0 +1,61 @@
+/* The engine interface: what the service needs from a SQL engine. An engine owns one database;
+ * a GwEngineConnection is one session's connection (not for concurrent use: the service
+ * serializes statements and fetches of one session); a GwEngineCursor streams one statement's
+ * result. Engines include only src/common; the service never sees engine types beyond this. */
+#pragma once
+
+#include "gw-batch.h"
+#include "gw-config.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GwEngine GwEngine;
+typedef struct _GwEngineConnection GwEngineConnection;
+typedef struct _GwEngineCursor GwEngineCursor;
+
+/* What kind of statement produced a cursor; the service derives Flink's resultKind,
+ * isQueryResult and jobID from it. */
+typedef enum {
+  GW_STATEMENT_QUERY,    /* SELECT / VALUES / WITH / FROM ...: streamed rows, isQueryResult */
+  GW_STATEMENT_CONTENT,  /* EXPLAIN, PRAGMA, CALL, SHOW, DESCRIBE, SUMMARIZE: rows, not a query */
+  GW_STATEMENT_MODIFY,   /* INSERT / UPDATE / DELETE / MERGE / COPY: rows affected, like a job */
+  GW_STATEMENT_OTHER,    /* DDL, USE, SET, transactions, ATTACH ...: Flink's "OK" result */
+} GwStatementKind;
+
+/* Opens the engine named by sql-gateway.engine.type with its options. */
+GwEngine *gw_engine_open (const GwConfig *config, GError **error);
+void      gw_engine_close (GwEngine *engine);
+/* "DuckDB v1.4.4" */
+const char *gw_engine_get_version (GwEngine *engine);
+
+/* A new connection, positioned at the default catalog and database. */
+GwEngineConnection *gw_engine_connect (GwEngine *engine, GError **error);
+void      gw_engine_connection_close (GwEngineConnection *conn);
+
+/* Runs one SQL statement (more than one is an error) and returns a cursor positioned before
+ * the first row. Blocks while the engine computes the first result; gw_engine_interrupt()
+ * from another thread makes it fail with GW_ERROR_CANCELED. Errors: GW_ERROR_SQL with the
+ * engine's message. The connection must not run anything else while a cursor of it is open
+ * (the service spools an open cursor first). */
+GwEngineCursor *gw_engine_execute (GwEngineConnection *conn, const char *sql, GError **error);
+/* Interrupts whatever runs on the connection now (thread-safe, returns at once). */
+void      gw_engine_interrupt (GwEngineConnection *conn);
+/* Progress of the running statement in [0,100], or -1 when unknown (thread-safe). */
+double    gw_engine_get_progress (GwEngineConnection *conn);
+/* Completion candidates for statement at byte position (keywords, functions, catalog, schema,
+ * table and column names), NULL-terminated. */
+gchar   **gw_engine_complete (GwEngineConnection *conn, const char *statement, int position,
+                              GError **error);
+
+GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
+/* Borrowed; valid while the cursor lives. */
+GwResultSchema *gw_engine_cursor_get_schema (GwEngineCursor *cursor);
+/* Appends up to max_rows rows (stopping early once the batch holds about max_bytes) to batch,
+ * which has the cursor's schema. Sets *eos when the result is exhausted (the batch may still
+ * have received rows). Returns FALSE with an error on failure (GW_ERROR_CANCELED after an
+ * interrupt, GW_ERROR_SQL otherwise). */
+gboolean  gw_engine_cursor_fetch (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
+                                  gsize max_bytes, gboolean *eos, GError **error);
+void      gw_engine_cursor_free (GwEngineCursor *cursor);
+
+G_END_DECLS

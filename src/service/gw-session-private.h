@@ -1,0 +1,84 @@
+/* Sessions and operations inside the service (not for endpoints: they use gw-service.h). */
+#pragma once
+
+#include "gw-engine.h"
+#include "gw-result-fetcher.h"
+#include "gw-service.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GwSession GwSession;
+typedef struct _GwOperation GwOperation;
+
+/* What a session needs from the service, fixed at start-up. */
+typedef struct {
+  GThreadPool   *worker_pool;     /* borrowed: runs GwOperation* items */
+  GHashTable    *defaults;        /* borrowed: gateway configuration for RESET */
+  GwFetchLimits  fetch_limits;
+  guint          max_operations;
+} GwSessionContext;
+
+/* ---- GwSession (gw-session.c) ---- */
+
+/* Takes ownership of config and conn. */
+GwSession   *gw_session_new (const GwSessionContext *context, const char *name,
+                             GHashTable *config, GwEngineConnection *conn);
+GwSession   *gw_session_ref (GwSession *session);
+void         gw_session_unref (GwSession *session);
+const GwHandle *gw_session_get_handle (GwSession *session);
+void         gw_session_touch (GwSession *session);
+gint64       gw_session_get_last_access (GwSession *session);
+gboolean     gw_session_is_busy (GwSession *session);
+GHashTable  *gw_session_dup_config (GwSession *session);
+/* The value of key in the session config, or NULL; newly allocated. */
+gchar       *gw_session_dup_config_value (GwSession *session, const char *key);
+gboolean     gw_session_set_config (GwSession *session, const char *key, const char *value,
+                                    GError **error);
+void         gw_session_reset_config (GwSession *session, const char *key);
+GTimeZone   *gw_session_get_zone (GwSession *session);  /* new ref */
+GwEngineConnection *gw_session_get_connection (GwSession *session);  /* borrowed */
+GMutex      *gw_session_get_engine_lock (GwSession *session);
+const GwFetchLimits *gw_session_get_fetch_limits (GwSession *session);
+
+/* Adds op and queues it behind the session's earlier statements. */
+gboolean     gw_session_submit (GwSession *session, GwOperation *op, GError **error);
+/* Called by the worker when op is done with the connection: starts the next queued one. */
+void         gw_session_operation_done (GwSession *session, GwOperation *op);
+GwOperation *gw_session_lookup_operation (GwSession *session, const GwHandle *handle,
+                                          GError **error); /* new ref */
+/* Forgets op (it was closed). */
+void         gw_session_remove_operation (GwSession *session, GwOperation *op);
+/* Caller holds the engine lock: spools the result that still streams on the connection. */
+gboolean     gw_session_release_connection (GwSession *session, GError **error);
+/* Caller holds the engine lock: op's result now streams from the connection. */
+void         gw_session_set_streaming_operation (GwSession *session, GwOperation *op);
+/* op is closing: if its result streams from the connection, the connection is free again. */
+void         gw_session_forget_streaming_operation (GwSession *session, GwOperation *op);
+/* Closes every operation; the session is dead afterwards. */
+void         gw_session_close (GwSession *session);
+
+/* ---- GwOperation (gw-operation.c) ---- */
+
+GwOperation *gw_operation_new (GwSession *session, const char *statement, gint64 timeout_ms,
+                               GHashTable *execution_config);
+GwOperation *gw_operation_ref (GwOperation *op);
+void         gw_operation_unref (GwOperation *op);
+const GwHandle *gw_operation_get_handle (GwOperation *op);
+GwOperationStatus gw_operation_get_status (GwOperation *op);
+/* The one place that changes an operation's status; illegal transitions fail with
+ * GW_ERROR_ILLEGAL_STATE. */
+gboolean     gw_operation_transition (GwOperation *op, GwOperationStatus to, GError **error);
+/* Worker body: runs the statement on the session's connection. */
+void         gw_operation_run (GwOperation *op);
+gboolean     gw_operation_cancel (GwOperation *op, GError **error);
+void         gw_operation_expire (GwOperation *op); /* execution timeout reached */
+void         gw_operation_close (GwOperation *op);
+/* Waits until op is terminal; FALSE when deadline_us (monotonic) passed first. */
+gboolean     gw_operation_wait (GwOperation *op, gint64 deadline_us);
+GError      *gw_operation_dup_error (GwOperation *op);
+gint64       gw_operation_get_timeout_ms (GwOperation *op);
+GwFetchResult *gw_operation_fetch (GwOperation *op, gint64 token, GError **error);
+/* Drains op's live result into a spool file (caller holds the engine lock). */
+gboolean     gw_operation_spool_result (GwOperation *op, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: bootstrap, build, unit tests (meson test), end-to-end tests (pytest
+# against the real binary). Ends with one line "N passed, N failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+tools/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
+if [[ ! -f build/build.ninja ]]; then
+  meson setup build >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+fi
+ninja -C build >/dev/null || { ninja -C build; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0 failed=0
+
+# Unit tests: meson's TAP runner; count its summary.
+meson test -C build --suite unit --print-errorlogs 2>&1 | tee build/unit-tests.log | grep -E "^ *[0-9]+/[0-9]+ |^(Ok|Fail|Expected Fail|Unexpected Pass|Skipped|Timeout):"
+unit_ok=$(grep -E "^Ok:" build/unit-tests.log | awk '{print $2}')
+unit_fail=$(grep -E "^(Fail|Timeout|Unexpected Pass):" build/unit-tests.log | awk '{s+=$2} END {print s+0}')
+passed=$((passed + ${unit_ok:-0}))
+failed=$((failed + ${unit_fail:-0}))
+[[ -n ${unit_ok:-} ]] || failed=$((failed + 1))
+
+# End-to-end: the real binary on free ports.
+GW_BINARY=$top/build/src/gateway/sql-gateway /usr/bin/python3 -m pytest tests/e2e -q -p no:cacheprovider \
+  2>&1 | tee build/e2e-tests.log | tail -n 40
+e2e_line=$(grep -E "[0-9]+ (passed|failed)" build/e2e-tests.log | tail -n 1)
+e2e_ok=$(grep -oE "[0-9]+ passed" <<<"$e2e_line" | awk '{print $1}')
+e2e_fail=$(grep -oE "[0-9]+ (failed|error|errors)" <<<"$e2e_line" | awk '{s+=$1} END {print s+0}')
+passed=$((passed + ${e2e_ok:-0}))
+failed=$((failed + ${e2e_fail:-0}))
+[[ -n $e2e_line ]] || failed=$((failed + 1))
+
+echo "$passed passed, $failed failed"
+((failed == 0))
