@@ -5,11 +5,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
-tools/bootstrap.sh || { echo "0 passed, 1 failed"; exit 1; }
-if [[ ! -f build/build.ninja ]]; then
-  meson setup build >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
-fi
-ninja -C build >/dev/null || { ninja -C build; echo "0 passed, 1 failed"; exit 1; }
+tools/build.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 passed=0 failed=0
 
