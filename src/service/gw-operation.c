@@ -378,9 +378,9 @@ gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
   g_mutex_lock (&op->lock);
   GwOperationStatus status = op->status;
   if (status == GW_OPERATION_ERROR) {
-    GError *copy = g_error_copy (op->error);
+    /* Whatever made it fail, fetching a failed operation is a statement failure. */
+    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL, op->error->message);
     g_mutex_unlock (&op->lock);
-    g_propagate_error (error, copy);
     return NULL;
   }
   if (status == GW_OPERATION_CANCELED || status == GW_OPERATION_TIMEOUT ||

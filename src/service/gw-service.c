@@ -354,7 +354,7 @@ gw_service_configure_session (GwService *service, const GwHandle *session, const
   if (s == NULL)
     return FALSE;
   if (statement == NULL || !gw_statement_is_configuring (statement)) {
-    g_set_error (error, GW_ERROR, GW_ERROR_UNSUPPORTED,
+    g_set_error (error, GW_ERROR, GW_ERROR_INVALID_ARGUMENT,
                  "Unsupported statement for configuring session:%s\n"
                  "The configureSession API only supports to execute statement of type CREATE TABLE, "
                  "DROP TABLE, ALTER TABLE, CREATE DATABASE, DROP DATABASE, ALTER DATABASE, CREATE "
