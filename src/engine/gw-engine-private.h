@@ -15,7 +15,8 @@ typedef struct {
   const char         *(*get_version) (GwEngine *engine);
   GwEngineConnection *(*connect) (GwEngine *engine, GError **error);
   void                (*connection_close) (GwEngineConnection *conn);
-  GwEngineCursor     *(*execute) (GwEngineConnection *conn, const char *sql, GError **error);
+  GwEngineCursor     *(*execute) (GwEngineConnection *conn, const char *sql,
+                                  GCancellable *cancellable, GError **error);
   void                (*interrupt) (GwEngineConnection *conn);
   double              (*get_progress) (GwEngineConnection *conn);
   gchar             **(*complete) (GwEngineConnection *conn, const char *statement, int position,

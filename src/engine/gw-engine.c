@@ -58,12 +58,13 @@ gw_engine_connection_close (GwEngineConnection *conn)
 }
 
 GwEngineCursor *
-gw_engine_execute (GwEngineConnection *conn, const char *sql, GError **error)
+gw_engine_execute (GwEngineConnection *conn, const char *sql, GCancellable *cancellable,
+                   GError **error)
 {
   g_return_val_if_fail (conn != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  return conn->klass->execute (conn, sql, error);
+  return conn->klass->execute (conn, sql, cancellable, error);
 }
 
 void

@@ -7,6 +7,8 @@
 #include "gw-batch.h"
 #include "gw-config.h"
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 typedef struct _GwEngine GwEngine;
@@ -33,11 +35,13 @@ GwEngineConnection *gw_engine_connect (GwEngine *engine, GError **error);
 void      gw_engine_connection_close (GwEngineConnection *conn);
 
 /* Runs one SQL statement (more than one is an error) and returns a cursor positioned before
- * the first row. Blocks while the engine computes the first result; gw_engine_interrupt()
- * from another thread makes it fail with GW_ERROR_CANCELED. Errors: GW_ERROR_SQL with the
+ * the first row. Blocks while the engine computes the first result; cancelling cancellable
+ * (may be NULL) from another thread, at any moment before or during the call, makes it fail
+ * with GW_ERROR_CANCELED: a cancel is never lost, and never outlives the statement. Errors: GW_ERROR_SQL with the
  * engine's message. The connection must not run anything else while a cursor of it is open
  * (the service spools an open cursor first). */
-GwEngineCursor *gw_engine_execute (GwEngineConnection *conn, const char *sql, GError **error);
+GwEngineCursor *gw_engine_execute (GwEngineConnection *conn, const char *sql,
+                                  GCancellable *cancellable, GError **error);
 /* Interrupts whatever runs on the connection now (thread-safe, returns at once). */
 void      gw_engine_interrupt (GwEngineConnection *conn);
 /* Progress of the running statement in [0,100], or -1 when unknown (thread-safe). */

@@ -16,7 +16,7 @@ struct _GwOperation {
   GMutex             lock;           /* guards everything below */
   GCond              changed;        /* signalled on every status change */
   GwOperationStatus  status;
-  gboolean           engine_running; /* the engine is executing it: interrupt on cancel */
+  GCancellable      *cancellable;    /* owned: cancelled when the operation stops early */
   GError            *error;          /* owned, set in ERROR */
   GwResultFetcher   *fetcher;        /* owned, set in FINISHED */
   gboolean           is_query;
@@ -38,6 +38,7 @@ gw_operation_new (GwSession *session, const char *statement, gint64 timeout_ms,
   g_mutex_init (&op->lock);
   g_cond_init (&op->changed);
   op->status = GW_OPERATION_INITIALIZED;
+  op->cancellable = g_cancellable_new ();
   return op;
 }
 
@@ -55,6 +56,7 @@ gw_operation_unref (GwOperation *op)
     return;
   g_clear_pointer (&op->fetcher, gw_result_fetcher_unref);
   g_clear_error (&op->error);
+  g_clear_object (&op->cancellable);
   g_clear_pointer (&op->execution_config, g_hash_table_unref);
   g_free (op->statement);
   g_free (op->job_id);
@@ -209,17 +211,9 @@ run_engine_statement (GwOperation *op, GError **error)
     g_mutex_unlock (engine_lock);
     return NULL;
   }
-  g_mutex_lock (&op->lock);
-  gboolean go = op->status == GW_OPERATION_RUNNING;
-  op->engine_running = go;
-  g_mutex_unlock (&op->lock);
-  if (!go) {
-    g_mutex_unlock (engine_lock);
-    return NULL; /* canceled, timed out or closed meanwhile */
-  }
-
+  /* A cancel from now on interrupts the engine; one from before makes execute fail at once. */
   GwEngineCursor *cursor = gw_engine_execute (gw_session_get_connection (op->session),
-                                              op->statement, error);
+                                              op->statement, op->cancellable, error);
   GwResultFetcher *fetcher = NULL;
   if (cursor != NULL) {
     switch (gw_engine_cursor_get_kind (cursor)) {
@@ -245,9 +239,6 @@ run_engine_statement (GwOperation *op, GError **error)
       break;
     }
   }
-  g_mutex_lock (&op->lock);
-  op->engine_running = FALSE;
-  g_mutex_unlock (&op->lock);
   g_mutex_unlock (engine_lock);
   return fetcher;
 }
@@ -299,13 +290,10 @@ gw_operation_run (GwOperation *op)
 static gboolean
 stop (GwOperation *op, GwOperationStatus status, GError **error)
 {
-  g_mutex_lock (&op->lock);
-  gboolean ok = transition_locked (op, status, error);
-  gboolean interrupt = ok && op->engine_running;
-  g_mutex_unlock (&op->lock);
-  if (interrupt)
-    gw_engine_interrupt (gw_session_get_connection (op->session));
-  return ok;
+  if (!gw_operation_transition (op, status, error))
+    return FALSE;
+  g_cancellable_cancel (op->cancellable);
+  return TRUE;
 }
 
 gboolean
@@ -328,12 +316,10 @@ void
 gw_operation_close (GwOperation *op)
 {
   g_mutex_lock (&op->lock);
-  gboolean was_running = op->engine_running;
   transition_locked (op, GW_OPERATION_CLOSED, NULL);
   GwResultFetcher *fetcher = g_steal_pointer (&op->fetcher);
   g_mutex_unlock (&op->lock);
-  if (was_running)
-    gw_engine_interrupt (gw_session_get_connection (op->session));
+  g_cancellable_cancel (op->cancellable);
   gw_session_forget_streaming_operation (op->session, op);
   g_clear_pointer (&fetcher, gw_result_fetcher_unref);
   gw_session_remove_operation (op->session, op);

@@ -50,7 +50,7 @@ GwOperation *gw_session_lookup_operation (GwSession *session, const GwHandle *ha
 void         gw_session_remove_operation (GwSession *session, GwOperation *op);
 /* Caller holds the engine lock: spools the result that still streams on the connection. */
 gboolean     gw_session_release_connection (GwSession *session, GError **error);
-/* Caller holds the engine lock: op's result now streams from the connection. */
+/* Caller holds the engine lock: op's result now streams from the connection (NULL: none). */
 void         gw_session_set_streaming_operation (GwSession *session, GwOperation *op);
 /* op is closing: if its result streams from the connection, the connection is free again. */
 void         gw_session_forget_streaming_operation (GwSession *session, GwOperation *op);

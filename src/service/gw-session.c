@@ -17,7 +17,7 @@ struct _GwSession {
   gint64               last_access;      /* monotonic µs */
   GMutex               engine_lock;      /* guards conn: statements and streaming fetches */
   GwEngineConnection  *conn;             /* owned */
-  GwOperation         *streaming_op;     /* ref: its result still streams from conn */
+  GwOperation         *streaming_op;     /* ref, guarded by lock: its result still streams from conn */
 };
 
 static GTimeZone *
@@ -289,7 +289,9 @@ gw_session_remove_operation (GwSession *s, GwOperation *op)
 gboolean
 gw_session_release_connection (GwSession *s, GError **error)
 {
+  g_mutex_lock (&s->lock);
   GwOperation *streaming = g_steal_pointer (&s->streaming_op);
+  g_mutex_unlock (&s->lock);
   if (streaming == NULL)
     return TRUE;
   gboolean ok = gw_operation_spool_result (streaming, error);
@@ -300,16 +302,20 @@ gw_session_release_connection (GwSession *s, GError **error)
 void
 gw_session_set_streaming_operation (GwSession *s, GwOperation *op)
 {
-  g_clear_pointer (&s->streaming_op, gw_operation_unref);
+  g_mutex_lock (&s->lock);
+  GwOperation *previous = g_steal_pointer (&s->streaming_op);
   s->streaming_op = op ? gw_operation_ref (op) : NULL;
+  g_mutex_unlock (&s->lock);
+  g_clear_pointer (&previous, gw_operation_unref);
 }
 
 void
 gw_session_forget_streaming_operation (GwSession *s, GwOperation *op)
 {
-  g_mutex_lock (&s->engine_lock);
+  /* Only the session lock: a statement may hold the engine lock for a long time. */
+  g_mutex_lock (&s->lock);
   GwOperation *streaming = s->streaming_op == op ? g_steal_pointer (&s->streaming_op) : NULL;
-  g_mutex_unlock (&s->engine_lock);
+  g_mutex_unlock (&s->lock);
   g_clear_pointer (&streaming, gw_operation_unref); /* the caller still holds a ref */
 }
 

@@ -90,6 +90,8 @@ gw_gateway_statement_parse (const char *statement, GwGatewayStatement *out, GErr
 {
   memset (out, 0, sizeof *out);
   Lexer lx = { statement };
+  g_autofree gchar *key = NULL;
+  g_autofree gchar *value = NULL;
   gboolean is_set = take_keyword (&lx, "SET");
   if (!is_set && !take_keyword (&lx, "RESET"))
     return TRUE;
@@ -101,7 +103,7 @@ gw_gateway_statement_parse (const char *statement, GwGatewayStatement *out, GErr
   if (*lx.p != '\'')
     return TRUE; /* DuckDB's own SET/RESET */
 
-  g_autofree gchar *key = take_quoted (&lx);
+  key = take_quoted (&lx);
   if (key == NULL)
     goto malformed;
   if (!is_set) {
@@ -113,7 +115,7 @@ gw_gateway_statement_parse (const char *statement, GwGatewayStatement *out, GErr
   }
   if (!take_char (&lx, '='))
     goto malformed;
-  g_autofree gchar *value = take_quoted (&lx);
+  value = take_quoted (&lx);
   if (value == NULL || !at_end (&lx))
     goto malformed;
   out->kind = GW_STATEMENT_SET;

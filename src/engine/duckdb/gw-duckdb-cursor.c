@@ -179,8 +179,15 @@ cursor_new (GwDuckdbConnection *conn, duckdb_result *result, const char *sql)
   return cursor;
 }
 
+static void
+on_cancelled (GCancellable *cancellable, gpointer conn)
+{
+  gw_engine_interrupt (conn);
+}
+
 GwEngineCursor *
-gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GError **error)
+gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GCancellable *cancellable,
+                          GError **error)
 {
   GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
   duckdb_extracted_statements extracted = NULL;
@@ -190,6 +197,10 @@ gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GError **er
   if (!gw_duckdb_connection_check_idle (conn, error))
     return NULL;
   g_atomic_int_set (&conn->interrupt_requested, 0);
+  /* Connected after the reset, so a cancel from before this call (run at once by
+   * g_cancellable_connect) or during it always reaches the flag or DuckDB. */
+  gulong cancel_handler = cancellable
+      ? g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), conn, NULL) : 0;
 
   idx_t n = duckdb_extract_statements (conn->connection, sql, &extracted);
   if (n == 0) {
@@ -213,6 +224,8 @@ gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GError **er
     goto out;
   cursor = cursor_new (conn, &result, sql);
 out:
+  if (cancel_handler != 0)
+    g_cancellable_disconnect (cancellable, cancel_handler);
   duckdb_destroy_extracted (&extracted);
   return (GwEngineCursor *) cursor;
 }

@@ -89,7 +89,8 @@ open_database (GwDuckdbEngine *engine, const GwConfig *config, GError **error)
       return FALSE;
     }
   }
-  gboolean ok = duckdb_open_ext (NULL, &engine->database, duck_config, &open_error) == DuckDBSuccess;
+  gboolean ok = duckdb_open_ext (NULL, &engine->database, duck_config, &open_error)
+                == DuckDBSuccess;
   duckdb_destroy_config (&duck_config);
   if (!ok) {
     /* In memory, only the options can make it fail. */
@@ -140,8 +141,8 @@ lock_down (duckdb_connection connection, const GwConfig *config, GError **error)
     append_literal (sql, directory);
   }
   g_string_append (sql, "]");
-  if (!run_sql (connection, sql->str, GW_ERROR_CONFIG, "Invalid option '" KEY_ALLOWED_DIRECTORIES "'",
-                error))
+  if (!run_sql (connection, sql->str, GW_ERROR_CONFIG,
+                "Invalid option '" KEY_ALLOWED_DIRECTORIES "'", error))
     return FALSE;
   static const char *const statements[] = {
     "SET enable_external_access = false",
@@ -172,8 +173,8 @@ duckdb_engine_open (const GwConfig *config, GError **error)
   g_autoptr (GError) local_error = NULL;
   engine->temp_directory = g_dir_make_tmp ("sql-gateway-duckdb-XXXXXX", &local_error);
   if (engine->temp_directory == NULL) {
-    g_set_error (error, GW_ERROR, GW_ERROR_INTERNAL, "Cannot create a temp directory for DuckDB: %s",
-                 local_error->message);
+    g_set_error (error, GW_ERROR, GW_ERROR_INTERNAL,
+                 "Cannot create a temp directory for DuckDB: %s", local_error->message);
     return NULL;
   }
   if (!open_database (engine, config, error))

@@ -32,7 +32,7 @@ typedef struct {
 gboolean        gw_duckdb_connection_check_idle (GwDuckdbConnection *conn, GError **error);
 
 GwEngineCursor *gw_duckdb_cursor_execute (GwEngineConnection *conn, const char *sql,
-                                          GError **error);
+                                          GCancellable *cancellable, GError **error);
 gboolean        gw_duckdb_cursor_fetch (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
                                         gsize max_bytes, gboolean *eos, GError **error);
 void            gw_duckdb_cursor_free (GwEngineCursor *cursor);

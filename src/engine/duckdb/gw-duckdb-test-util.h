@@ -39,7 +39,7 @@ G_GNUC_UNUSED static GwBatch *
 test_query (GwEngineConnection *conn, const char *sql, GwStatementKind *kind)
 {
   g_autoptr (GError) error = NULL;
-  GwEngineCursor *cursor = gw_engine_execute (conn, sql, &error);
+  GwEngineCursor *cursor = gw_engine_execute (conn, sql, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (cursor);
   GwBatch *batch = gw_batch_new (gw_engine_cursor_get_schema (cursor), 16);
@@ -68,7 +68,7 @@ G_GNUC_UNUSED static GError *
 test_query_error (GwEngineConnection *conn, const char *sql)
 {
   GError *error = NULL;
-  GwEngineCursor *cursor = gw_engine_execute (conn, sql, &error);
+  GwEngineCursor *cursor = gw_engine_execute (conn, sql, NULL, &error);
   if (cursor != NULL) {
     g_autoptr (GwBatch) batch = gw_batch_new (gw_engine_cursor_get_schema (cursor), 16);
     gboolean eos = FALSE;

@@ -310,32 +310,28 @@ gw_duckdb_text_append_value (GString *out, const GwDuckdbConverter *c, duckdb_ve
   guint32 len;
   const char *s;
 
+#define APPEND_NUMBER(format, ctype) \
+  g_string_append_printf (out, format, ((const ctype *) data)[row])
   switch (c->id) {
   case DUCKDB_TYPE_BOOLEAN:
     g_string_append (out, ((const bool *) data)[row] ? "true" : "false");
     break;
-  case DUCKDB_TYPE_TINYINT: g_string_append_printf (out, "%d", ((const gint8 *) data)[row]); break;
-  case DUCKDB_TYPE_SMALLINT: g_string_append_printf (out, "%d", ((const gint16 *) data)[row]); break;
-  case DUCKDB_TYPE_INTEGER: g_string_append_printf (out, "%d", ((const gint32 *) data)[row]); break;
-  case DUCKDB_TYPE_BIGINT:
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, ((const gint64 *) data)[row]);
-    break;
-  case DUCKDB_TYPE_UTINYINT: g_string_append_printf (out, "%u", ((const guint8 *) data)[row]); break;
-  case DUCKDB_TYPE_USMALLINT: g_string_append_printf (out, "%u", ((const guint16 *) data)[row]); break;
-  case DUCKDB_TYPE_UINTEGER: g_string_append_printf (out, "%u", ((const guint32 *) data)[row]); break;
-  case DUCKDB_TYPE_UBIGINT:
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT, ((const guint64 *) data)[row]);
-    break;
+  case DUCKDB_TYPE_TINYINT: APPEND_NUMBER ("%d", gint8); break;
+  case DUCKDB_TYPE_SMALLINT: APPEND_NUMBER ("%d", gint16); break;
+  case DUCKDB_TYPE_INTEGER: APPEND_NUMBER ("%d", gint32); break;
+  case DUCKDB_TYPE_BIGINT: APPEND_NUMBER ("%" G_GINT64_FORMAT, gint64); break;
+  case DUCKDB_TYPE_UTINYINT: APPEND_NUMBER ("%u", guint8); break;
+  case DUCKDB_TYPE_USMALLINT: APPEND_NUMBER ("%u", guint16); break;
+  case DUCKDB_TYPE_UINTEGER: APPEND_NUMBER ("%u", guint32); break;
+  case DUCKDB_TYPE_UBIGINT: APPEND_NUMBER ("%" G_GUINT64_FORMAT, guint64); break;
   case DUCKDB_TYPE_HUGEINT:
     g_string_append_len (out, buf, (gssize) gw_duckdb_format_decimal (
                            buf, gw_duckdb_hugeint_value (((const duckdb_hugeint *) data)[row]), 0));
     break;
-  case DUCKDB_TYPE_UHUGEINT: {
-    duckdb_uhugeint u = ((const duckdb_uhugeint *) data)[row];
-    GwUInt128 value = ((GwUInt128) u.upper << 64) | u.lower;
-    g_string_append_len (out, buf, (gssize) gw_duckdb_format_unsigned (buf, value));
+  case DUCKDB_TYPE_UHUGEINT:
+    g_string_append_len (out, buf, (gssize) gw_duckdb_format_unsigned (
+                           buf, gw_duckdb_uhugeint_value (((const duckdb_uhugeint *) data)[row])));
     break;
-  }
   case DUCKDB_TYPE_DECIMAL:
     g_string_append_len (out, buf, (gssize) gw_duckdb_format_decimal (
                            buf, decimal_value (c, data, row), c->scale));
@@ -449,4 +445,5 @@ gw_duckdb_text_append_value (GString *out, const GwDuckdbConverter *c, duckdb_ve
     g_string_append (out, "NULL");
     break;
   }
+#undef APPEND_NUMBER
 }

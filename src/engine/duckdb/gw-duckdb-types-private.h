@@ -46,4 +46,10 @@ gw_duckdb_hugeint_value (duckdb_hugeint h)
   return (GwInt128) (((GwUInt128) (guint64) h.upper << 64) | h.lower);
 }
 
+static inline GwUInt128
+gw_duckdb_uhugeint_value (duckdb_uhugeint h)
+{
+  return ((GwUInt128) h.upper << 64) | h.lower;
+}
+
 G_END_DECLS

@@ -448,29 +448,27 @@ gw_duckdb_converter_append (const GwDuckdbConverter *c, duckdb_vector vector, id
   guint32 len;
   const char *s;
 
+#define APPEND_INT64(ctype) FOR_EACH_ROW (gw_column_append_int64 (column, DATA (ctype)[r]))
+#define APPEND_TEXT(format) FOR_EACH_ROW (gw_column_append_bytes (column, buf, (format)))
   switch (c->id) {
   case DUCKDB_TYPE_BOOLEAN: FOR_EACH_ROW (gw_column_append_bool (column, DATA (bool)[r])); break;
-  case DUCKDB_TYPE_TINYINT: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint8)[r])); break;
-  case DUCKDB_TYPE_SMALLINT: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint16)[r])); break;
-  case DUCKDB_TYPE_INTEGER: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint32)[r])); break;
-  case DUCKDB_TYPE_BIGINT: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint64)[r])); break;
-  case DUCKDB_TYPE_UTINYINT: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (guint8)[r])); break;
-  case DUCKDB_TYPE_USMALLINT:
-    FOR_EACH_ROW (gw_column_append_int64 (column, DATA (guint16)[r]));
-    break;
-  case DUCKDB_TYPE_UINTEGER: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (guint32)[r])); break;
+  case DUCKDB_TYPE_TINYINT: APPEND_INT64 (gint8); break;
+  case DUCKDB_TYPE_SMALLINT: APPEND_INT64 (gint16); break;
+  case DUCKDB_TYPE_INTEGER: APPEND_INT64 (gint32); break;
+  case DUCKDB_TYPE_BIGINT: APPEND_INT64 (gint64); break;
+  case DUCKDB_TYPE_UTINYINT: APPEND_INT64 (guint8); break;
+  case DUCKDB_TYPE_USMALLINT: APPEND_INT64 (guint16); break;
+  case DUCKDB_TYPE_UINTEGER: APPEND_INT64 (guint32); break;
   case DUCKDB_TYPE_UBIGINT:
-    FOR_EACH_ROW (gw_column_append_bytes (column, buf,
-                                          gw_duckdb_format_unsigned (buf, DATA (guint64)[r])));
+    APPEND_TEXT (gw_duckdb_format_unsigned (buf, DATA (guint64)[r]));
     break;
   case DUCKDB_TYPE_HUGEINT:
-    FOR_EACH_ROW (gw_column_append_bytes (
-      column, buf, gw_duckdb_format_decimal (buf, gw_duckdb_hugeint_value (DATA (duckdb_hugeint)[r]), 0)));
+    APPEND_TEXT (gw_duckdb_format_decimal (buf, gw_duckdb_hugeint_value (DATA (duckdb_hugeint)[r]),
+                                           0));
     break;
   case DUCKDB_TYPE_UHUGEINT:
-    FOR_EACH_ROW (gw_column_append_bytes (
-      column, buf, gw_duckdb_format_unsigned (buf, ((GwUInt128) DATA (duckdb_uhugeint)[r].upper << 64)
-                                                   | DATA (duckdb_uhugeint)[r].lower)));
+    APPEND_TEXT (gw_duckdb_format_unsigned (buf,
+                                            gw_duckdb_uhugeint_value (DATA (duckdb_uhugeint)[r])));
     break;
   case DUCKDB_TYPE_FLOAT: FOR_EACH_ROW (gw_column_append_double (column, DATA (float)[r])); break;
   case DUCKDB_TYPE_DOUBLE: FOR_EACH_ROW (gw_column_append_double (column, DATA (double)[r])); break;
@@ -481,22 +479,19 @@ gw_duckdb_converter_append (const GwDuckdbConverter *c, duckdb_vector vector, id
                   gw_column_append_bytes (column, s, len));
     break;
   case DUCKDB_TYPE_ENUM: append_enums (c, data, validity, offset, end, column); break;
-  case DUCKDB_TYPE_UUID:
-    FOR_EACH_ROW (gw_column_append_bytes (column, buf,
-                                          gw_duckdb_format_uuid (buf, DATA (duckdb_hugeint)[r])));
-    break;
+  case DUCKDB_TYPE_UUID: APPEND_TEXT (gw_duckdb_format_uuid (buf, DATA (duckdb_hugeint)[r])); break;
   case DUCKDB_TYPE_BIT:
   case DUCKDB_TYPE_BIGNUM:
   case DUCKDB_TYPE_TIME_TZ:
   case DUCKDB_TYPE_UNION:
     append_texts (c, vector, data, validity, offset, end, column);
     break;
-  case DUCKDB_TYPE_DATE: FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint32)[r])); break;
+  case DUCKDB_TYPE_DATE: APPEND_INT64 (gint32); break;
   case DUCKDB_TYPE_TIME:
   case DUCKDB_TYPE_TIMESTAMP:
   case DUCKDB_TYPE_TIMESTAMP_NS:
   case DUCKDB_TYPE_TIMESTAMP_TZ:
-    FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint64)[r]));
+    APPEND_INT64 (gint64);
     break;
   case DUCKDB_TYPE_TIME_NS:
     FOR_EACH_ROW (gw_column_append_int64 (column, DATA (gint64)[r] / 1000));
@@ -523,4 +518,6 @@ gw_duckdb_converter_append (const GwDuckdbConverter *c, duckdb_vector vector, id
       gw_column_append_null (column);
     break;
   }
+#undef APPEND_INT64
+#undef APPEND_TEXT
 }
