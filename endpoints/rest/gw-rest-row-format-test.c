@@ -33,6 +33,17 @@ map_type (GwLogicalType *key, GwLogicalType *value)
   return gw_logical_type_new_map (TRUE, key, value);
 }
 
+static GwLogicalType *
+array_type (GwLogicalType *element)
+{
+  return gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, element);
+}
+
+#define PRECISION_TYPE(root, p) gw_logical_type_new_with_precision (GW_TYPE_##root, TRUE, p)
+#define TIME_TYPE(p) PRECISION_TYPE (TIME_WITHOUT_TIME_ZONE, p)
+#define TIMESTAMP_TYPE(p) PRECISION_TYPE (TIMESTAMP_WITHOUT_TIME_ZONE, p)
+#define LTZ_TYPE(p) PRECISION_TYPE (TIMESTAMP_WITH_LOCAL_TIME_ZONE, p)
+
 /* A batch with one column per type (named c0, c1, ...); takes the types; NULL-terminated. */
 static GwBatch *
 batch_new (GwLogicalType *first, ...)
@@ -64,6 +75,24 @@ append_int (GwColumn *column, gint64 value)
   gw_column_append_int64 (column, value);
 }
 
+#define NUL_VALUE G_GINT64_CONSTANT (0x5a5a5a5a5a5a5a5a) /* fill_ints(): a SQL NULL */
+
+/* Appends int64 values row by row, one per column. */
+static void
+fill_ints (GwBatch *batch, guint n_values, const gint64 *values)
+{
+  guint n_columns = gw_result_schema_get_n_columns (batch->schema);
+  for (guint i = 0; i < n_values; i++) {
+    if (values[i] == NUL_VALUE)
+      gw_column_append_null (batch->columns[i % n_columns]);
+    else
+      gw_column_append_int64 (batch->columns[i % n_columns], values[i]);
+  }
+}
+#define FILL_INTS(batch, ...) \
+  fill_ints ((batch), sizeof ((const gint64[]) { __VA_ARGS__ }) / sizeof (gint64), \
+             (const gint64[]) { __VA_ARGS__ })
+
 static gchar *
 encode (GwBatch *batch, GwRowFormat format, GTimeZone *zone)
 {
@@ -87,6 +116,17 @@ assert_rows (GwBatch *batch, GwRowFormat format, GTimeZone *zone, const char *co
   g_string_append_c (expected, ']');
   g_autofree gchar *actual = encode (batch, format, zone);
   g_assert_cmpstr (actual, ==, expected->str);
+}
+
+/* rows with every non-null value quoted (PLAIN_TEXT of the same digits); owned by keep. */
+static const char *const *
+quote_rows (GPtrArray *keep, const char *const *rows)
+{
+  for (guint i = 0; rows[i] != NULL; i++)
+    g_ptr_array_add (keep, rows[i][0] == '"' || strcmp (rows[i], "null") == 0
+                             ? g_strdup (rows[i]) : g_strdup_printf ("\"%s\"", rows[i]));
+  g_ptr_array_add (keep, NULL);
+  return (const char *const *) keep->pdata;
 }
 
 static void
@@ -168,31 +208,24 @@ static void
 test_boolean_integers (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (type_new (GW_TYPE_BOOLEAN), type_new (GW_TYPE_TINYINT),
-                                         type_new (GW_TYPE_SMALLINT), type_new (GW_TYPE_INTEGER),
-                                         type_new (GW_TYPE_BIGINT), NULL);
-  GwColumn **c = batch->columns;
-  gw_column_append_bool (c[0], TRUE);
-  append_int (c[1], -128);
-  append_int (c[2], 32767);
-  append_int (c[3], G_MININT32);
-  append_int (c[4], G_MAXINT64);
-  gw_column_append_bool (c[0], FALSE);
-  append_int (c[1], 0);
-  gw_column_append_null (c[2]);
-  append_int (c[3], 1);
-  append_int (c[4], G_MININT64);
-  gw_column_append_null (c[0]);
-  append_int (c[1], 99);
-  append_int (c[2], -7);
-  append_int (c[3], 1000000);
-  append_int (c[4], 1238123899121);
-  EXPECT (batch, NULL, FIELDS ("true,-128,32767,-2147483648,9223372036854775807",
-                  "false,0,null,1,-9223372036854775808",
-                  "null,99,-7,1000000,1238123899121"),
-          FIELDS ("\"TRUE\",\"-128\",\"32767\",\"-2147483648\",\"9223372036854775807\"",
-                  "\"FALSE\",\"0\",null,\"1\",\"-9223372036854775808\"",
-                  "null,\"99\",\"-7\",\"1000000\",\"1238123899121\""));
+  g_autoptr (GwBatch) booleans = batch_new (type_new (GW_TYPE_BOOLEAN), NULL);
+  gw_column_append_bool (booleans->columns[0], TRUE);
+  gw_column_append_bool (booleans->columns[0], FALSE);
+  gw_column_append_null (booleans->columns[0]);
+  EXPECT (booleans, NULL, FIELDS ("true", "false", "null"),
+          FIELDS ("\"TRUE\"", "\"FALSE\"", "null"));
+
+  g_autoptr (GwBatch) batch = batch_new (type_new (GW_TYPE_TINYINT), type_new (GW_TYPE_SMALLINT),
+                                         type_new (GW_TYPE_INTEGER), type_new (GW_TYPE_BIGINT), NULL);
+  FILL_INTS (batch, -128, 32767, G_MININT32, G_MAXINT64,
+                    0, NUL_VALUE, 1, G_MININT64,
+                    99, -7, 1000000, 1238123899121);
+  const char *const *json = FIELDS ("-128,32767,-2147483648,9223372036854775807",
+                                    "0,null,1,-9223372036854775808", "99,-7,1000000,1238123899121");
+  EXPECT (batch, NULL, json,
+          FIELDS ("\"-128\",\"32767\",\"-2147483648\",\"9223372036854775807\"",
+                  "\"0\",null,\"1\",\"-9223372036854775808\"",
+                  "\"99\",\"-7\",\"1000000\",\"1238123899121\""));
 }
 
 static void
@@ -210,13 +243,8 @@ test_double (gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     gw_column_append_double (batch->columns[0], values[i]);
   gw_column_append_null (batch->columns[0]);
-  /* PLAIN_TEXT: the same digits, every one quoted. */
-  g_autoptr (GPtrArray) text = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; json[i + 1] != NULL; i++)
-    g_ptr_array_add (text, json[i][0] == '"' ? g_strdup (json[i]) : g_strdup_printf ("\"%s\"", json[i]));
-  g_ptr_array_add (text, g_strdup ("null"));
-  g_ptr_array_add (text, NULL);
-  EXPECT (batch, NULL, json, (const char *const *) text->pdata);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  EXPECT (batch, NULL, json, quote_rows (keep, json));
 }
 
 static void
@@ -228,12 +256,11 @@ test_float (gconstpointer data)
   g_autoptr (GwBatch) batch = batch_new (type_new (GW_TYPE_FLOAT), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     gw_column_append_double (batch->columns[0], values[i]);
-  EXPECT (batch, NULL,
-          FIELDS ("33.333", "1.1", "1.0E10", "0.1", "1.6777216E7", "3.4028235E38", "1.4E-45",
-                  "-0.0", "\"NaN\"", "1.0", "1.0E-4", "0.001", "9999999.0", "1.1754944E-38"),
-          FIELDS ("\"33.333\"", "\"1.1\"", "\"1.0E10\"", "\"0.1\"", "\"1.6777216E7\"",
-                  "\"3.4028235E38\"", "\"1.4E-45\"", "\"-0.0\"", "\"NaN\"", "\"1.0\"",
-                  "\"1.0E-4\"", "\"0.001\"", "\"9999999.0\"", "\"1.1754944E-38\""));
+  const char *const *json =
+    FIELDS ("33.333", "1.1", "1.0E10", "0.1", "1.6777216E7", "3.4028235E38", "1.4E-45", "-0.0",
+            "\"NaN\"", "1.0", "1.0E-4", "0.001", "9999999.0", "1.1754944E-38");
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  EXPECT (batch, NULL, json, quote_rows (keep, json));
 }
 
 static void
@@ -281,41 +308,32 @@ test_decimal (gconstpointer data)
   GwRowFormat format = GPOINTER_TO_INT (data);
   const char *values[] = { "12.50", "100.00", "1200", "0.000", "0.00012", "0.00000012", "-12.50",
                            "123.456789", "-0.00", "10", "0.000001", "0.0000001",
-                           "99999999999999999999999999999999999999", "-1200.5000", "7" };
+                           "99999999999999999999999999999999999999", "-1200.5000", "7", "null",
+                           NULL };
   g_autoptr (GwBatch) batch = batch_new (gw_logical_type_new_decimal (TRUE, 38, 10), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    append_str (batch->columns[0], values[i]);
-  append_str (batch->columns[0], NULL);
+  for (guint i = 0; values[i] != NULL; i++)
+    append_str (batch->columns[0], strcmp (values[i], "null") == 0 ? NULL : values[i]);
   /* PLAIN_TEXT keeps BigDecimal.toPlainString(): the stored text. */
-  g_autoptr (GPtrArray) text = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    g_ptr_array_add (text, g_strdup_printf ("\"%s\"", values[i]));
-  g_ptr_array_add (text, g_strdup ("null"));
-  g_ptr_array_add (text, NULL);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   EXPECT (batch, NULL,
           FIELDS ("12.5", "1E+2", "1.2E+3", "0", "0.00012", "1.2E-7", "-12.5", "123.456789",
                   "0", "1E+1", "0.000001", "1E-7", "99999999999999999999999999999999999999",
                   "-1200.5", "7", "null"),
-          (const char *const *) text->pdata);
+          quote_rows (keep, values));
 }
 
 static void
 test_date (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
-  /* 1990-10-14, epoch, before, year 0, year -1, 9999-12-31, 10000-01-01, -44-03-15 */
-  const gint64 days[] = { 7591, 0, -1, -719528, -719529, 2932896, 2932897, -735525 };
   g_autoptr (GwBatch) batch = batch_new (type_new (GW_TYPE_DATE), NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
-    append_int (batch->columns[0], days[i]);
-  gw_column_append_null (batch->columns[0]);
+  /* 1990-10-14, epoch, before, year 0, year -1, 9999-12-31, 10000-01-01, -44-03-15 */
+  FILL_INTS (batch, 7591, 0, -1, -719528, -719529, 2932896, 2932897, -735525, NUL_VALUE);
   EXPECT (batch, NULL,
           FIELDS ("\"1990-10-14\"", "\"1970-01-01\"", "\"1969-12-31\"", "\"0000-01-01\"",
-                  "\"-0001-12-31\"", "\"9999-12-31\"", "\"+10000-01-01\"", "\"-0044-03-15\"",
-                  "null"),
+                  "\"-0001-12-31\"", "\"9999-12-31\"", "\"+10000-01-01\"", "\"-0044-03-15\"", "null"),
           FIELDS ("\"1990-10-14\"", "\"1970-01-01\"", "\"1969-12-31\"", "\"0000-01-01\"",
-                  "\"-0001-12-31\"", "\"9999-12-31\"", "\"10000-01-01\"", "\"-0044-03-15\"",
-                  "null"));
+                  "\"-0001-12-31\"", "\"9999-12-31\"", "\"10000-01-01\"", "\"-0044-03-15\"", "null"));
 }
 
 static void
@@ -323,19 +341,10 @@ test_time (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
   g_autoptr (GwBatch) batch =
-    batch_new (gw_logical_type_new_with_precision (GW_TYPE_TIME_WITHOUT_TIME_ZONE, TRUE, 0),
-               gw_logical_type_new_with_precision (GW_TYPE_TIME_WITHOUT_TIME_ZONE, TRUE, 3),
-               gw_logical_type_new_with_precision (GW_TYPE_TIME_WITHOUT_TIME_ZONE, TRUE, 1),
-               gw_logical_type_new_with_precision (GW_TYPE_TIME_WITHOUT_TIME_ZONE, TRUE, 6), NULL);
-  GwColumn **c = batch->columns;
-  append_int (c[0], 43963000000);  /* 12:12:43 */
-  append_int (c[1], 43963120000);  /* 12:12:43.12 */
-  append_int (c[2], 43963123000);
-  append_int (c[3], 43963123456);
-  append_int (c[0], 86399999999);
-  append_int (c[1], 43963000000);
-  gw_column_append_null (c[2]);
-  append_int (c[3], 0);
+    batch_new (TIME_TYPE (0), TIME_TYPE (3), TIME_TYPE (1), TIME_TYPE (6), NULL);
+  /* 12:12:43, 12:12:43.12, 12:12:43.123, 12:12:43.123456 */
+  FILL_INTS (batch, 43963000000, 43963120000, 43963123000, 43963123456,
+                    86399999999, 43963000000, NUL_VALUE, 0);
   /* JSON drops the fraction (LocalTime.ofSecondOfDay); CAST(TIME(p) AS STRING) prints the
    * millisecond digits up to p, stopping at the first zero remainder (formatTimestampMillis). */
   EXPECT (batch, NULL,
@@ -350,24 +359,11 @@ test_timestamp (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
   g_autoptr (GwBatch) batch =
-    batch_new (gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITHOUT_TIME_ZONE, TRUE, 0),
-               gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITHOUT_TIME_ZONE, TRUE, 3),
-               gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITHOUT_TIME_ZONE, TRUE, 6),
-               gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITHOUT_TIME_ZONE, TRUE, 9),
-               NULL);
-  GwColumn **c = batch->columns;
-  append_int (c[0], TS_BASE * 1000000);
-  append_int (c[1], TS_BASE * 1000000 + 100000);
-  append_int (c[2], TS_BASE * 1000000 + 123456);
-  append_int (c[3], TS_BASE * 1000000000 + 123456789);
-  append_int (c[0], 0);
-  append_int (c[1], 1000000);
-  append_int (c[2], -1);
-  append_int (c[3], TS_BASE * 1000000000 + 100000000);
-  gw_column_append_null (c[0]);
-  append_int (c[1], TS_BASE * 1000000 + 120000);
-  append_int (c[2], G_GINT64_CONSTANT (655906363123456));
-  append_int (c[3], -1);
+    batch_new (TIMESTAMP_TYPE (0), TIMESTAMP_TYPE (3), TIMESTAMP_TYPE (6), TIMESTAMP_TYPE (9), NULL);
+  const gint64 us = TS_BASE * 1000000, ns = TS_BASE * 1000000000;
+  FILL_INTS (batch, us, us + 100000, us + 123456, ns + 123456789,
+                    0, 1000000, -1, ns + 100000000,
+                    NUL_VALUE, us + 120000, G_GINT64_CONSTANT (655906363123456), -1);
   EXPECT (batch, NULL,
           FIELDS ("\"2021-04-13T20:12:11\",\"2021-04-13T20:12:11.1\","
                   "\"2021-04-13T20:12:11.123456\",\"2021-04-13T20:12:11.123456789\"",
@@ -383,67 +379,52 @@ test_timestamp (gconstpointer data)
                   "\"1969-12-31 23:59:59.999999999\""));
 }
 
-static GwBatch *
-ltz_batch (void)
-{
-  GwBatch *batch =
-    batch_new (gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE, TRUE, 0),
-               gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE, TRUE, 3),
-               gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE, TRUE, 9),
-               NULL);
-  GwColumn **c = batch->columns;
-  append_int (c[0], TS_BASE * 1000000);
-  append_int (c[1], TS_BASE * 1000000 + 500000);
-  append_int (c[2], TS_BASE * 1000000000 + 123456789);
-  append_int (c[0], G_GINT64_CONSTANT (583718400) * 1000000); /* 1988-07-01T00:00Z: China DST */
-  gw_column_append_null (c[1]);
-  gw_column_append_null (c[2]);
-  return batch;
-}
-
 static void
 test_timestamp_ltz (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = ltz_batch ();
+  g_autoptr (GwBatch) batch =
+    batch_new (LTZ_TYPE (0), LTZ_TYPE (3), LTZ_TYPE (9), NULL);
+  /* 2021-04-13T20:12:11Z; 1988-07-01T00:00Z, when China had summer time */
+  FILL_INTS (batch, TS_BASE * 1000000, TS_BASE * 1000000 + 500000, TS_BASE * 1000000000 + 123456789,
+                    G_GINT64_CONSTANT (583718400000000), NUL_VALUE, NUL_VALUE);
   g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr (GTimeZone) shanghai = g_time_zone_new_identifier ("Asia/Shanghai");
   g_assert_nonnull (shanghai);
   /* JSON: wall time in the session zone with a literal Z; NULL zone = UTC. */
   const char *const *utc_json =
-    FIELDS ("\"2021-04-13T20:12:11Z\",\"2021-04-13T20:12:11.5Z\",\"2021-04-13T20:12:11.123456789Z\"",
-            "\"1988-07-01T00:00:00Z\",null,null");
+    FIELDS ("\"2021-04-13T20:12:11Z\",\"2021-04-13T20:12:11.5Z\","
+            "\"2021-04-13T20:12:11.123456789Z\"", "\"1988-07-01T00:00:00Z\",null,null");
   const char *const *utc_text =
-    FIELDS ("\"2021-04-13 20:12:11\",\"2021-04-13 20:12:11.500\",\"2021-04-13 20:12:11.123456789\"",
-            "\"1988-07-01 00:00:00\",null,null");
+    FIELDS ("\"2021-04-13 20:12:11\",\"2021-04-13 20:12:11.500\","
+            "\"2021-04-13 20:12:11.123456789\"", "\"1988-07-01 00:00:00\",null,null");
   EXPECT (batch, utc, utc_json, utc_text);
   EXPECT (batch, NULL, utc_json, utc_text);
   EXPECT (batch, shanghai,
-          FIELDS ("\"2021-04-14T04:12:11Z\",\"2021-04-14T04:12:11.5Z\",\"2021-04-14T04:12:11.123456789Z\"",
-                  "\"1988-07-01T09:00:00Z\",null,null"),
-          FIELDS ("\"2021-04-14 04:12:11\",\"2021-04-14 04:12:11.500\",\"2021-04-14 04:12:11.123456789\"",
-                  "\"1988-07-01 09:00:00\",null,null"));
+          FIELDS ("\"2021-04-14T04:12:11Z\",\"2021-04-14T04:12:11.5Z\","
+                  "\"2021-04-14T04:12:11.123456789Z\"", "\"1988-07-01T09:00:00Z\",null,null"),
+          FIELDS ("\"2021-04-14 04:12:11\",\"2021-04-14 04:12:11.500\","
+                  "\"2021-04-14 04:12:11.123456789\"", "\"1988-07-01 09:00:00\",null,null"));
 
   /* Across a DST change, in one batch (the zone cache must not reuse the old offset). */
   g_autoptr (GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
-  g_autoptr (GwBatch) dst = batch_new (
-    gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE, TRUE, 0), NULL);
-  const gint64 instants[] = { 1615705199, 1615705200, 1615705199, 1636264800, 1636264799 };
-  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
-    append_int (dst->columns[0], instants[i] * 1000000);
+  g_autoptr (GwBatch) dst = batch_new (LTZ_TYPE (0), NULL);
+  FILL_INTS (dst, 1615705199000000, 1615705200000000, 1615705199000000, 1636264800000000,
+                  1636264799000000);
   EXPECT (dst, new_york,
-          FIELDS ("\"2021-03-14T01:59:59Z\"", "\"2021-03-14T03:00:00Z\"", "\"2021-03-14T01:59:59Z\"",
-                  "\"2021-11-07T01:00:00Z\"", "\"2021-11-07T01:59:59Z\""),
-          FIELDS ("\"2021-03-14 01:59:59\"", "\"2021-03-14 03:00:00\"", "\"2021-03-14 01:59:59\"",
-                  "\"2021-11-07 01:00:00\"", "\"2021-11-07 01:59:59\""));
+          FIELDS ("\"2021-03-14T01:59:59Z\"", "\"2021-03-14T03:00:00Z\"",
+                  "\"2021-03-14T01:59:59Z\"", "\"2021-11-07T01:00:00Z\"",
+                  "\"2021-11-07T01:59:59Z\""),
+          FIELDS ("\"2021-03-14 01:59:59\"", "\"2021-03-14 03:00:00\"",
+                  "\"2021-03-14 01:59:59\"", "\"2021-11-07 01:00:00\"",
+                  "\"2021-11-07 01:59:59\""));
 }
 
 static void
 test_timestamp_tz (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (
-    gw_logical_type_new_with_precision (GW_TYPE_TIMESTAMP_WITH_TIME_ZONE, TRUE, 6), NULL);
+  g_autoptr (GwBatch) batch = batch_new (PRECISION_TYPE (TIMESTAMP_WITH_TIME_ZONE, 6), NULL);
   append_int (batch->columns[0], TS_BASE * 1000000);
   g_autoptr (GTimeZone) shanghai = g_time_zone_new_identifier ("Asia/Shanghai");
   if (format == JSON)
@@ -460,16 +441,7 @@ test_interval (gconstpointer data)
     gw_logical_type_new_interval (GW_TYPE_INTERVAL_YEAR_MONTH, TRUE, GW_INTERVAL_YEAR_TO_MONTH, 2, 0),
     gw_logical_type_new_interval (GW_TYPE_INTERVAL_DAY_TIME, TRUE, GW_INTERVAL_DAY_TO_SECOND, 2, 3),
     NULL);
-  GwColumn **c = batch->columns;
-  const gint64 months[] = { 14, -14, 0, 1200 };
-  const gint64 micros[] = { G_GINT64_CONSTANT (86400000000), G_GINT64_CONSTANT (-90061001000),
-                            1500, -1500 };
-  for (guint i = 0; i < G_N_ELEMENTS (months); i++) {
-    append_int (c[0], months[i]);
-    append_int (c[1], micros[i]);
-  }
-  gw_column_append_null (c[0]);
-  gw_column_append_null (c[1]);
+  FILL_INTS (batch, 14, 86400000000, -14, -90061001000, 0, 1500, 1200, -1500, NUL_VALUE, NUL_VALUE);
   /* JSON: total months and total milliseconds (micros truncated toward zero). */
   EXPECT (batch, NULL,
           FIELDS ("14,86400000", "-14,-90061001", "0,1", "1200,-1", "null,null"),
@@ -484,8 +456,7 @@ test_null_type (gconstpointer data)
   GwRowFormat format = GPOINTER_TO_INT (data);
   g_autoptr (GwBatch) batch = batch_new (type_new (GW_TYPE_NULL), NULL);
   gw_column_append_null (batch->columns[0]);
-  EXPECT (batch, NULL, FIELDS ("null"),
-          FIELDS ("null"));
+  EXPECT (batch, NULL, FIELDS ("null"), FIELDS ("null"));
 }
 
 /* ---- collections and rows ---- */
@@ -495,10 +466,9 @@ test_array (gconstpointer data)
 {
   GwRowFormat format = GPOINTER_TO_INT (data);
   g_autoptr (GwBatch) batch = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, type_new (GW_TYPE_INTEGER)),
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, string_type ()),
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE,
-      gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, type_new (GW_TYPE_DOUBLE))), NULL);
+    array_type (type_new (GW_TYPE_INTEGER)),
+    array_type (string_type ()),
+    array_type (array_type (type_new (GW_TYPE_DOUBLE))), NULL);
   GwColumn **c = batch->columns;
   GwColumn *inner = c[2]->children[0];
   /* row 0: [1, NULL, 3], ["a\"b", NULL], [[1.1, 2.2, 3.3], [], NULL] */
@@ -527,9 +497,9 @@ test_array (gconstpointer data)
                   "\"[]\",null,\"[]\""));
 
   g_autoptr (GwBatch) nested = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, type_new (GW_TYPE_BOOLEAN)),
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE,
-      gw_logical_type_new_with_length (GW_TYPE_VARBINARY, TRUE, GW_TYPE_MAX_LENGTH)), NULL);
+    array_type (type_new (GW_TYPE_BOOLEAN)),
+    array_type (gw_logical_type_new_with_length (GW_TYPE_VARBINARY, TRUE, GW_TYPE_MAX_LENGTH)),
+    NULL);
   gw_column_append_bool (nested->columns[0]->children[0], TRUE);
   gw_column_append_bool (nested->columns[0]->children[0], FALSE);
   gw_column_append_null (nested->columns[0]->children[0]);
@@ -627,8 +597,7 @@ test_map_non_string_key (gconstpointer data)
   GwLogicalType *field = map_type (gw_logical_type_new (GW_TYPE_BIGINT, FALSE), string_type ());
   const char *names[] = { "m" };
   g_autoptr (GwBatch) nested = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE,
-                                    gw_logical_type_new_row (TRUE, 1, names, &field)), NULL);
+    array_type (gw_logical_type_new_row (TRUE, 1, names, &field)), NULL);
   gw_column_append_null (nested->columns[0]);
   if (format == JSON)
     assert_unsupported (nested, "JSON format doesn't support non-string as key type of map. "
@@ -698,12 +667,9 @@ test_array_of_rows (gconstpointer data)
   GwRowFormat format = GPOINTER_TO_INT (data);
   /* ARRAY<ROW<a INT, b ARRAY<STRING>>>: [(1, [p, q]), NULL, (NULL, NULL)] */
   const char *names[] = { "a", "b" };
-  GwLogicalType *types[] = {
-    type_new (GW_TYPE_INTEGER), gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, string_type ())
-  };
-  g_autoptr (GwBatch) batch = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, gw_logical_type_new_row (TRUE, 2, names, types)),
-    NULL);
+  GwLogicalType *types[] = { type_new (GW_TYPE_INTEGER), array_type (string_type ()) };
+  g_autoptr (GwBatch) batch =
+    batch_new (array_type (gw_logical_type_new_row (TRUE, 2, names, types)), NULL);
   GwColumn *row = batch->columns[0]->children[0];
   GwColumn *a = row->children[0], *b = row->children[1];
   append_int (a, 1);

@@ -91,41 +91,72 @@ java_layout (char *buf, const char *digits, int n, int exp10)
  * exactly in 128-bit integers. Valid for values in [1e-4, 2^bits) with mant normalized to
  * 'bits' bits, where a candidate with at most 21 fraction digits always exists and (ulp <= 1)
  * no shorter candidate can round to tens. Returns m and sets *k. */
+typedef struct {
+  guint64           lo, hi, mid;   /* interval ends and value, in units of 2^(exp-2) */
+  int               shift;         /* 2 - exp: 2..70 in the supported range */
+  gboolean          inclusive;     /* ends round to the value (even mantissa) */
+  unsigned __int128 mask;
+} RoundingInterval;
+
+static inline unsigned __int128
+pow10_u128 (int k)
+{
+  static const guint64 p[20] = {
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000,
+    100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000,
+    10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000u,
+  };
+  return k <= 19 ? p[k] : (unsigned __int128) p[19] * p[k - 19];
+}
+
+/* The integers m with m × 10^-k inside the interval: [*m_lo, *m_hi], empty when m_lo > m_hi. */
+static inline void
+candidates (const RoundingInterval *iv, unsigned __int128 pow10, unsigned __int128 *m_lo,
+            unsigned __int128 *m_hi)
+{
+  unsigned __int128 l = (unsigned __int128) iv->lo * pow10, h = (unsigned __int128) iv->hi * pow10;
+  *m_lo = l >> iv->shift;
+  *m_hi = h >> iv->shift;
+  if ((l & iv->mask) != 0 || !iv->inclusive)
+    (*m_lo)++;                    /* ceil, or an exclusive end exactly on an integer */
+  if ((h & iv->mask) == 0 && !iv->inclusive)
+    (*m_hi)--;
+}
+
 static guint64
 shortest_scaled (guint64 mant, int exp, int bits, int *k_out)
 {
   static const unsigned __int128 one = 1;
-  unsigned __int128 pow10 = 1;
-  /* Interval ends and value in units of 2^(exp-2). The gap below a power of two is half. */
-  guint64 lo = 4 * mant - (mant == (G_GUINT64_CONSTANT (1) << (bits - 1)) ? 1 : 2);
-  guint64 hi = 4 * mant + 2;
-  guint64 mid = 4 * mant;
-  int shift = 2 - exp;            /* 2..70 in the supported range */
-  gboolean inclusive = (mant & 1) == 0;
-  unsigned __int128 mask = (one << shift) - 1, half = one << (shift - 1);
+  /* The gap below a power of two is half as wide. */
+  RoundingInterval iv = {
+    .lo = 4 * mant - (mant == (G_GUINT64_CONSTANT (1) << (bits - 1)) ? 1 : 2),
+    .hi = 4 * mant + 2,
+    .mid = 4 * mant,
+    .shift = 2 - exp,
+    .inclusive = (mant & 1) == 0,
+    .mask = (one << (2 - exp)) - 1,
+  };
+  unsigned __int128 m_lo, m_hi;
 
-  for (int k = 0; k <= 21; k++, pow10 *= 10) {
-    unsigned __int128 l = (unsigned __int128) lo * pow10, h = (unsigned __int128) hi * pow10;
-    unsigned __int128 m_lo = l >> shift, m_hi = h >> shift;
-    if ((l & mask) != 0 || !inclusive)
-      m_lo++;                     /* ceil, or exclusive end exactly on an integer */
-    if ((h & mask) == 0 && !inclusive)
-      m_hi--;
-    if (m_lo > m_hi)
-      continue;
-    unsigned __int128 v = (unsigned __int128) mid * pow10;
-    unsigned __int128 near = v >> shift, rem = v & mask;
-    if (rem > half || (rem == half && (near & 1)))
-      near++;
-    if (near < m_lo)
-      near = m_lo;
-    else if (near > m_hi)
-      near = m_hi;
-    *k_out = k;
-    return (guint64) near;
+  /* A candidate at k means one at k + 1 (append a zero): binary search the fewest digits. */
+  int k_min = 0, k_max = 21;
+  while (k_min < k_max) {
+    int k = (k_min + k_max) / 2;
+    candidates (&iv, pow10_u128 (k), &m_lo, &m_hi);
+    if (m_lo <= m_hi)
+      k_max = k;
+    else
+      k_min = k + 1;
   }
-  *k_out = 0;                     /* unreachable for the documented range */
-  return mant;
+  unsigned __int128 pow10 = pow10_u128 (k_min);
+  candidates (&iv, pow10, &m_lo, &m_hi);
+  unsigned __int128 v = (unsigned __int128) iv.mid * pow10, half = one << (iv.shift - 1);
+  unsigned __int128 near = v >> iv.shift, rem = v & iv.mask;
+  if (rem > half || (rem == half && (near & 1)))
+    near++;
+  near = near < m_lo ? m_lo : near > m_hi ? m_hi : near;
+  *k_out = k_min;
+  return (guint64) near;
 }
 
 /* m × 10^-k → digits without trailing zeros and the exponent of the first digit. */

@@ -17,17 +17,36 @@ floor_div (gint64 a, gint64 b)
 
 /* ---- dates and times ---- */
 
-/* Days since 1970-01-01 → proleptic Gregorian date (H. Hinnant's civil_from_days). */
+/* Days since 1970-01-01 → proleptic Gregorian date. The usual range takes Neri and Schneider's
+ * 32-bit algorithm ("Euclidean affine functions and their application to calendar
+ * algorithms", 2022), valid while 4 * (days + K) + 3 fits 32 bits; beyond it, H. Hinnant's
+ * civil_from_days in 64 bits. */
 static void
 civil_from_days (gint64 days, gint64 *year, guint *month, guint *day)
 {
+  const guint32 s = 82, K = 719468 + 146097 * s, L = 400 * s;
+  if (days >= -(gint64) K && days < 1000000000) {
+    guint32 n = (guint32) (days + K);
+    guint32 n1 = 4 * n + 3;
+    guint32 c = n1 / 146097, nc = n1 % 146097 / 4;
+    guint32 n2 = 4 * nc + 3;
+    guint64 p2 = (guint64) 2939745 * n2;
+    guint32 z = (guint32) (p2 >> 32), ny = (guint32) p2 / 2939745 / 4;
+    guint32 n3 = 2141 * ny + 197913;
+    guint32 m = n3 >> 16, d = (n3 & 0xffff) / 2141;
+    guint32 j = ny >= 306;
+    *year = (gint64) (100 * c + z) - L + j;
+    *month = j ? m - 12 : m;
+    *day = d + 1;
+    return;
+  }
   days = CLAMP (days, -(G_GINT64_CONSTANT (1) << 50), G_GINT64_CONSTANT (1) << 50);
   gint64 z = days + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;                                  /* [0, 146096] */
+  gint64 doe = z - era * 146097;                                      /* [0, 146096] */
   gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);           /* [0, 365] */
-  gint64 mp = (5 * doy + 2) / 153;                                /* [0, 11], March first */
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* [0, 365] */
+  gint64 mp = (5 * doy + 2) / 153;                                    /* [0, 11], from March */
   *day = (guint) (doy - (153 * mp + 2) / 5 + 1);
   *month = (guint) (mp < 10 ? mp + 3 : mp - 9);
   *year = yoe + era * 400 + (*month <= 2);
@@ -75,7 +94,11 @@ static gsize
 format_hms (char *buf, gint64 second_of_day)
 {
   gint64 h = second_of_day / 3600;
-  gsize n = h < 100 ? (gw_value_write2 (buf, (guint) h), 2) : gw_value_format_uint64 (buf, (guint64) h);
+  gsize n = 2;
+  if (h < 100)
+    gw_value_write2 (buf, (guint) h);
+  else
+    n = gw_value_format_uint64 (buf, (guint64) h);
   buf[n] = ':';
   gw_value_write2 (buf + n + 1, (guint) (second_of_day / 60 % 60));
   buf[n + 3] = ':';
@@ -260,12 +283,14 @@ gw_value_append_hex (GString *out, const guint8 *data, gsize len)
 void
 gw_zone_cache_init (GwZoneCache *cache, GTimeZone *zone)
 {
-  memset (cache, 0, sizeof *cache);
   cache->zone = zone;
-  for (guint i = 0; i < GW_ZONE_CACHE_SLOTS; i++) {
-    cache->slots[i].lo = G_MAXINT64;
-    cache->slots[i].hi = G_MININT64;
-  }
+  cache->fixed = FALSE;
+  cache->fixed_offset = 0;
+  cache->n_ranges = 0;
+  cache->last = 0;
+  cache->next_seen = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (cache->seen); i++)
+    cache->seen[i] = -1;
   /* Interval indexes grow with time, so equal indexes at both ends mean a single interval. */
   if (zone == NULL) {
     cache->fixed = TRUE;
@@ -280,22 +305,74 @@ gw_zone_cache_init (GwZoneCache *cache, GTimeZone *zone)
   }
 }
 
+/* One end of the interval holding t: gallops away from t (direction -1 or +1) until the
+ * interval changes, then bisects. Past 2^40 s (35,000 years) the interval counts as endless. */
+static gint64
+interval_end (GTimeZone *zone, gint interval, gint64 t, int direction)
+{
+  const gint64 far = G_GINT64_CONSTANT (1) << 40;
+  gint64 inside = t, outside, step = 86400;
+  for (;;) {
+    gint64 probe = inside + direction * step;
+    if (probe < t - far || probe > t + far) {
+      probe = t + direction * far;
+      if (g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, probe) == interval)
+        return direction < 0 ? G_MININT64 : G_MAXINT64;
+      outside = probe;
+      break;
+    }
+    if (g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, probe) != interval) {
+      outside = probe;
+      break;
+    }
+    inside = probe;
+    step *= 2;
+  }
+  while (inside - outside > 1 || outside - inside > 1) {
+    gint64 mid = inside + (outside - inside) / 2;
+    if (g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, mid) == interval)
+      inside = mid;
+    else
+      outside = mid;
+  }
+  return inside;
+}
+
 gint32
 gw_zone_cache_lookup_slow (GwZoneCache *cache, gint64 utc_seconds)
 {
+  /* The last range with lo <= utc_seconds. */
+  guint lo = 0, hi = cache->n_ranges;
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (cache->ranges[mid].lo <= utc_seconds)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo > 0 && utc_seconds <= cache->ranges[lo - 1].hi) {
+    cache->last = lo - 1;
+    return cache->ranges[lo - 1].offset;
+  }
+
   gint interval = g_time_zone_find_interval (cache->zone, G_TIME_TYPE_UNIVERSAL, utc_seconds);
   gint32 offset = g_time_zone_get_offset (cache->zone, interval);
-  for (guint i = 0; i < GW_ZONE_CACHE_SLOTS; i++) {
-    if (cache->slots[i].lo <= cache->slots[i].hi && cache->slots[i].interval == interval) {
-      cache->slots[i].lo = MIN (cache->slots[i].lo, utc_seconds);
-      cache->slots[i].hi = MAX (cache->slots[i].hi, utc_seconds);
-      return offset;
-    }
+  gboolean again = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (cache->seen); i++)
+    again |= cache->seen[i] == interval;
+  if (!again) {
+    cache->seen[cache->next_seen++ % G_N_ELEMENTS (cache->seen)] = interval;
+    return offset;
   }
-  guint slot = cache->next_slot++ % GW_ZONE_CACHE_SLOTS;
-  cache->slots[slot].lo = cache->slots[slot].hi = utc_seconds;
-  cache->slots[slot].interval = interval;
-  cache->slots[slot].offset = offset;
+  if (cache->n_ranges == GW_ZONE_CACHE_SIZE)
+    return offset;                /* full: plain lookups from now on */
+  memmove (&cache->ranges[lo + 1], &cache->ranges[lo],
+           (cache->n_ranges - lo) * sizeof cache->ranges[0]);
+  cache->ranges[lo].lo = interval_end (cache->zone, interval, utc_seconds, -1);
+  cache->ranges[lo].hi = interval_end (cache->zone, interval, utc_seconds, +1);
+  cache->ranges[lo].offset = offset;
+  cache->n_ranges++;
+  cache->last = lo;
   return offset;
 }
 
@@ -303,9 +380,9 @@ gint64
 gw_zone_cache_to_wall_time (GwZoneCache *cache, gint64 value, gboolean nanos)
 {
   gint64 per_second = nanos ? NANOS_PER_SECOND : MICROS_PER_SECOND;
-  gint64 offset = (gint64) gw_zone_cache_get_offset (cache, floor_div (value, per_second)) * per_second;
+  gint32 offset_seconds = gw_zone_cache_get_offset (cache, floor_div (value, per_second));
   gint64 wall;
-  if (__builtin_add_overflow (value, offset, &wall))
+  if (__builtin_add_overflow (value, (gint64) offset_seconds * per_second, &wall))
     return value;
   return wall;
 }

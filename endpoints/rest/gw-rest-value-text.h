@@ -76,21 +76,24 @@ gw_string_commit (GString *out, gsize old_len, gsize written)
 }
 
 /* UTC offsets of one time zone for a run of instants. GTimeZone's interval lookup is a linear
- * scan over the zone's transitions (~120 ns for America/New_York), so the intervals seen so far
- * are remembered with the range of instants known to fall inside them: lookups are monotonic
- * in time, so any instant between two instants of one interval is in that interval too. */
-#define GW_ZONE_CACHE_SLOTS 4
+ * scan over the zone's transitions (~120 ns for America/New_York). An interval met a second
+ * time gets its exact bounds found once (interval indexes grow with time, so a bisection over
+ * lookups finds them) and kept in a sorted table: later instants in it cost a range check or a
+ * short binary search. Intervals met once stay plain lookups, so small pages pay nothing. */
+#define GW_ZONE_CACHE_SIZE 128
 
 typedef struct {
   GTimeZone *zone;         /* borrowed; NULL means UTC */
   gboolean   fixed;        /* one interval only: fixed_offset always applies */
   gint32     fixed_offset;
-  guint      next_slot;
+  guint      n_ranges;
+  guint      last;         /* the range that answered last */
+  gint       seen[4];      /* intervals looked up once, not yet in ranges (-1: none) */
+  guint      next_seen;
   struct {
-    gint64  lo, hi;        /* UTC seconds known to lie in interval; lo > hi: unused slot */
-    gint    interval;
-    gint32  offset;
-  } slots[GW_ZONE_CACHE_SLOTS];
+    gint64 lo, hi;         /* UTC seconds [lo, hi] of one interval, sorted and disjoint */
+    gint32 offset;
+  } ranges[GW_ZONE_CACHE_SIZE];
 } GwZoneCache;
 
 void   gw_zone_cache_init (GwZoneCache *cache, GTimeZone *zone);
@@ -102,9 +105,9 @@ gw_zone_cache_get_offset (GwZoneCache *cache, gint64 utc_seconds)
 {
   if (cache->fixed)
     return cache->fixed_offset;
-  for (guint i = 0; i < GW_ZONE_CACHE_SLOTS; i++)
-    if (cache->slots[i].lo <= utc_seconds && utc_seconds <= cache->slots[i].hi)
-      return cache->slots[i].offset;
+  if (cache->n_ranges > 0 && cache->ranges[cache->last].lo <= utc_seconds &&
+      utc_seconds <= cache->ranges[cache->last].hi)
+    return cache->ranges[cache->last].offset;
   return gw_zone_cache_lookup_slow (cache, utc_seconds);
 }
 

@@ -17,6 +17,7 @@ struct _GwOperation {
   GCond              changed;        /* signalled on every status change */
   GwOperationStatus  status;
   GCancellable      *cancellable;    /* owned: cancelled when the operation stops early */
+  GSource           *timeout_source; /* owned ref: fires the execution timeout */
   GError            *error;          /* owned, set in ERROR */
   GwResultFetcher   *fetcher;        /* owned, set in FINISHED */
   gboolean           is_query;
@@ -57,6 +58,7 @@ gw_operation_unref (GwOperation *op)
   g_clear_pointer (&op->fetcher, gw_result_fetcher_unref);
   g_clear_error (&op->error);
   g_clear_object (&op->cancellable);
+  g_clear_pointer (&op->timeout_source, g_source_unref);
   g_clear_pointer (&op->execution_config, g_hash_table_unref);
   g_free (op->statement);
   g_free (op->job_id);
@@ -87,6 +89,15 @@ gw_operation_get_timeout_ms (GwOperation *op)
   return op->timeout_ms;
 }
 
+void
+gw_operation_set_timeout_source (GwOperation *op, GSource *source)
+{
+  g_mutex_lock (&op->lock);
+  g_clear_pointer (&op->timeout_source, g_source_unref);
+  op->timeout_source = g_source_ref (source);
+  g_mutex_unlock (&op->lock);
+}
+
 /* Caller holds op->lock. */
 static gboolean
 transition_locked (GwOperation *op, GwOperationStatus to, GError **error)
@@ -101,6 +112,11 @@ transition_locked (GwOperation *op, GwOperationStatus to, GError **error)
   }
   op->status = to;
   g_cond_broadcast (&op->changed);
+  if (gw_operation_status_is_terminal (to) && op->timeout_source != NULL) {
+    /* The timer holds a ref on us; the caller holds another, so this is not the last. */
+    g_source_destroy (op->timeout_source);
+    g_clear_pointer (&op->timeout_source, g_source_unref);
+  }
   return TRUE;
 }
 

@@ -103,7 +103,9 @@ gw_service_new (GwConfig *config, GError **error)
 
   gint64 max_threads = MAX (1, gw_config_get_int (config, "sql-gateway.worker.threads.max"));
   service->worker_pool = g_thread_pool_new (run_operation, service, (gint) max_threads, FALSE, NULL);
-  /* GLib's idle-thread reaping is process-wide: the keepalive applies to all pools. */
+  /* GLib keeps idle threads process-wide, not per pool: threads.min bounds the idle threads
+   * kept for reuse and keepalive-time how long an idle thread waits before it exits. */
+  g_thread_pool_set_max_unused_threads ((gint) MAX (0, gw_config_get_int (config, "sql-gateway.worker.threads.min")));
   g_thread_pool_set_max_idle_time ((guint) MIN (G_MAXUINT,
       gw_config_get_duration_ms (config, "sql-gateway.worker.keepalive-time")));
 
@@ -321,6 +323,7 @@ submit (GwService *service, GwSession *s, const char *statement, gint64 timeout_
     GSource *source = g_timeout_source_new ((guint) MIN (timeout_ms, G_MAXUINT));
     g_source_set_callback (source, expire_operation, gw_operation_ref (op),
                            (GDestroyNotify) gw_operation_unref);
+    gw_operation_set_timeout_source (op, source);
     g_source_attach (source, service->timer_context);
     g_source_unref (source);
   }

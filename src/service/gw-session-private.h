@@ -77,6 +77,8 @@ void         gw_operation_close (GwOperation *op);
 gboolean     gw_operation_wait (GwOperation *op, gint64 deadline_us);
 GError      *gw_operation_dup_error (GwOperation *op);
 gint64       gw_operation_get_timeout_ms (GwOperation *op);
+/* The timer of the execution timeout, destroyed when op ends. */
+void         gw_operation_set_timeout_source (GwOperation *op, GSource *source);
 GwFetchResult *gw_operation_fetch (GwOperation *op, gint64 token, GError **error);
 /* Drains op's live result into a spool file (caller holds the engine lock). */
 gboolean     gw_operation_spool_result (GwOperation *op, GError **error);

@@ -329,3 +329,15 @@ def gateway_factory():
     finally:
         for gw in started:
             gw.cleanup()
+
+
+@pytest.fixture
+def own_client(gateway_factory):
+    """A client of a gateway of the test's own: for tests whose failure could leave a statement
+    running and so disturb the other tests of the module."""
+    return gateway_factory().client
+
+
+@pytest.fixture
+def own_session(own_client):
+    return own_client.open_session()

@@ -102,3 +102,30 @@ def test_file_database_survives_sigkill(gateway_factory):
         s = third.client.open_session()
         assert third.client.query(s, "SELECT count(*) FROM kept") == [[1001]]
         third.stop_clean()
+
+
+LONG_QUERY = "SELECT count(*) FROM range(100000000000)"
+
+
+def test_sigterm_while_query_runs(gateway_factory):
+    gw = gateway_factory()
+    c = gw.client
+    s = c.open_session()
+    op = c.execute(s, LONG_QUERY)
+    assert c.wait_status(s, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+    other = c.open_session()
+    big = c.execute(other, "SELECT range FROM range(500000)")
+    assert c.wait_status(other, big) == "FINISHED"
+    assert c.fetch(other, big, 0).status == 200  # a result left open mid-way
+    gw.stop_clean()
+
+
+def test_sigterm_with_queued_operations(gateway_factory):
+    gw = gateway_factory()
+    c = gw.client
+    s = c.open_session()
+    op = c.execute(s, LONG_QUERY)
+    assert c.wait_status(s, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+    for i in range(3):
+        c.execute(s, f"SELECT {i}")
+    gw.stop_clean()

@@ -2,6 +2,8 @@
 unknown and malformed handles, bad bodies and parameters, size limits, cancel, timeouts, idle
 expiry, the session cap and the DuckDB sandbox."""
 
+import http.client
+import json
 import os
 import time
 import uuid
@@ -51,6 +53,24 @@ def test_multiple_statements_in_one_execute(client, session):
     r = client.fetch(session, op, 0)
     assert r.status == 500, r
     assert "single SQL statement" in r.body["rootCause"], r
+
+
+@pytest.mark.parametrize("sql", ["SET 'x'", "SET 'k' 'v'", "SET 'unterminated", "RESET 'x' junk",
+                                 "SET 'k' = 'v' junk", "SET 'k' ="])
+def test_malformed_set_and_reset(gateway_factory, sql):
+    """Malformed gateway SET/RESET statements are parse errors of that statement only."""
+    gw = gateway_factory()
+    c = gw.client
+    s = c.open_session()
+    r = c.post(f"/v4/sessions/{s}/statements", {"statement": sql})
+    assert r.status == 200, r
+    op = r.body["operationHandle"]
+    assert c.wait_status(s, op) == "ERROR"
+    r = c.fetch(s, op, 0)
+    assert r.status == 500, r
+    assert_error_body(r)
+    assert gw.proc.poll() is None, "gateway died"
+    assert c.query(s, "SELECT 1 AS n") == [[1]]
 
 
 # ---- unknown and malformed handles ----
@@ -176,6 +196,21 @@ def test_oversized_body_413_then_still_serving(gateway_factory):
     c.close_session(s)
 
 
+def test_oversized_chunked_body_413(gateway_factory):
+    gw = gateway_factory({"sql-gateway.endpoint.rest.max-content-length": "1 kb"})
+    body = json.dumps({"properties": {f"k{i}": "v" * 64 for i in range(40)}}).encode()
+    conn = http.client.HTTPConnection("127.0.0.1", gw.port, timeout=30)
+    try:
+        conn.request("POST", "/v4/sessions", body=iter([body[:500], body[500:]]),
+                     headers={"Content-Type": "application/json"}, encode_chunked=True)
+        resp = conn.getresponse()
+        assert resp.status == 413, resp.read()
+        assert json.loads(resp.read())["errors"]
+    finally:
+        conn.close()
+    assert gw.client.get("/v1/api_versions").status == 200
+
+
 # ---- fetch parameters ----
 
 def test_bad_row_format_400(client, session):
@@ -202,31 +237,45 @@ def test_bad_row_format_400(client, session):
 
 # ---- cancel and timeout ----
 
-def test_cancel_long_query(client, session):
-    op = client.execute(session, LONG_QUERY)
+def test_cancel_long_query(own_client, own_session):
+    op = own_client.execute(own_session, LONG_QUERY)
     started = time.monotonic()
-    r = client.post(f"/v4/sessions/{session}/operations/{op}/cancel")
+    r = own_client.post(f"/v4/sessions/{own_session}/operations/{op}/cancel")
     assert r.status == 200 and r.body == {"status": "CANCELED"}, r
-    assert client.wait_status(session, op, timeout=20) == "CANCELED"
+    assert own_client.wait_status(own_session, op, timeout=20) == "CANCELED"
     assert time.monotonic() - started < 20
-    r = client.fetch(session, op, 0)
+    r = own_client.fetch(own_session, op, 0)
     assert r.status == 500, r
     assert "CANCELED" in r.body["rootCause"], r
     # Cancelling again is an illegal transition; the session goes on working.
-    r = client.post(f"/v4/sessions/{session}/operations/{op}/cancel")
+    r = own_client.post(f"/v4/sessions/{own_session}/operations/{op}/cancel")
     assert r.status == 500, r
-    assert client.query(session, "SELECT 5 AS n") == [[5]]
+    assert own_client.query(own_session, "SELECT 5 AS n", timeout=10) == [[5]]
 
 
-def test_cancel_running_query_after_it_started(client, session):
-    op = client.execute(session, LONG_QUERY)
-    assert client.wait_status(session, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
-    r = client.post(f"/v1/sessions/{session}/operations/{op}/cancel")
+def test_cancel_right_after_submit_stops_the_engine(gateway_factory):
+    """A cancel that lands while the statement is being handed to DuckDB must still stop it:
+    otherwise the canceled query keeps the session's connection busy and later statements hang."""
+    c = gateway_factory().client
+    for i in range(40):
+        s = c.open_session()
+        op = c.execute(s, LONG_QUERY)
+        r = c.post(f"/v4/sessions/{s}/operations/{op}/cancel")
+        assert r.status == 200 and r.body == {"status": "CANCELED"}, r
+        assert c.wait_status(s, op) == "CANCELED"
+        assert c.query(s, f"SELECT {i} AS i", timeout=10) == [[i]], f"iteration {i}"
+        c.close_session(s)
+
+
+def test_cancel_running_query_after_it_started(own_client, own_session):
+    op = own_client.execute(own_session, LONG_QUERY)
+    assert own_client.wait_status(own_session, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+    r = own_client.post(f"/v1/sessions/{own_session}/operations/{op}/cancel")
     assert r.status == 200 and r.body == {"status": "CANCELED"}, r
-    assert client.wait_status(session, op, timeout=20) == "CANCELED"
-    r = client.delete(f"/v4/sessions/{session}/operations/{op}/close")
+    assert own_client.wait_status(own_session, op, timeout=20) == "CANCELED"
+    r = own_client.delete(f"/v4/sessions/{own_session}/operations/{op}/close")
     assert r.status == 200 and r.body == {"status": "CLOSED"}, r
-    assert client.get(f"/v4/sessions/{session}/operations/{op}/status").status == 404
+    assert own_client.get(f"/v4/sessions/{own_session}/operations/{op}/status").status == 404
 
 
 def test_cancel_finished_operation_500(client, session):
@@ -240,28 +289,102 @@ def test_cancel_finished_operation_500(client, session):
     assert client.fetch_all(session, op).rows == [[1]]
 
 
-def test_execution_timeout(client, session):
+def test_execution_timeout(own_client, own_session):
     started = time.monotonic()
-    op = client.execute(session, LONG_QUERY, executionTimeout=200)
-    assert client.wait_status(session, op, timeout=20) == "TIMEOUT"
+    op = own_client.execute(own_session, LONG_QUERY, executionTimeout=200)
+    assert own_client.wait_status(own_session, op, timeout=20) == "TIMEOUT"
     assert time.monotonic() - started < 20
-    r = client.fetch(session, op, 0)
+    r = own_client.fetch(own_session, op, 0)
     assert r.status == 500, r
     assert "TIMEOUT" in r.body["rootCause"], r
     # A generous timeout does not disturb a quick statement.
-    op = client.execute(session, "SELECT 3 AS n", executionTimeout=60_000)
-    assert client.wait_status(session, op) == "FINISHED"
-    assert client.fetch_all(session, op).rows == [[3]]
+    op = own_client.execute(own_session, "SELECT 3 AS n", executionTimeout=60_000)
+    assert own_client.wait_status(own_session, op) == "FINISHED"
+    assert own_client.fetch_all(own_session, op).rows == [[3]]
 
 
-def test_close_session_cancels_running_query(client):
-    s = client.open_session()
-    op = client.execute(s, LONG_QUERY)
-    assert client.wait_status(s, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+def test_close_session_cancels_running_query(own_client):
+    s = own_client.open_session()
+    op = own_client.execute(s, LONG_QUERY)
+    assert own_client.wait_status(s, op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
     started = time.monotonic()
-    client.close_session(s)
+    own_client.close_session(s)
     assert time.monotonic() - started < 20
-    assert client.get(f"/v4/sessions/{s}").status == 404
+    assert own_client.get(f"/v4/sessions/{s}").status == 404
+
+
+def test_configure_session_honours_execution_timeout(own_client, own_session):
+    started = time.monotonic()
+    r = own_client.post(f"/v4/sessions/{own_session}/configure-session",
+                    {"statement": "CREATE TABLE e2e_slow AS SELECT count(*) AS n FROM range(100000000000)",
+                     "executionTimeout": 300})
+    assert r.status == 500, r
+    assert "TIMEOUT" in r.body["rootCause"], r
+    assert time.monotonic() - started < 20
+    op = own_client.execute(own_session, "SELECT * FROM e2e_slow")
+    assert own_client.wait_status(own_session, op) == "ERROR"
+
+
+def test_queued_operation_times_out_while_waiting(own_client, own_session):
+    long_op = own_client.execute(own_session, LONG_QUERY)
+    try:
+        assert own_client.wait_status(own_session, long_op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+        queued = own_client.execute(own_session, "SELECT 1", executionTimeout=200)
+        assert own_client.wait_status(own_session, queued, timeout=20) == "TIMEOUT"
+        assert own_client.status(own_session, long_op) == "RUNNING"
+    finally:
+        own_client.post(f"/v4/sessions/{own_session}/operations/{long_op}/cancel")
+    assert own_client.query(own_session, "SELECT 8 AS n", timeout=10) == [[8]]
+
+
+def test_queued_operation_waits_for_running_one(own_client, own_session):
+    long_op = own_client.execute(own_session, LONG_QUERY)
+    try:
+        assert own_client.wait_status(own_session, long_op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+        queued = own_client.execute(own_session, "SELECT 6 AS n")
+        r = own_client.fetch(own_session, queued, 0)
+        assert r.status == 200 and r.body["resultType"] == "NOT_READY", r
+        assert own_client.status(own_session, queued) in ("INITIALIZED", "PENDING")
+        r = own_client.post(f"/v4/sessions/{own_session}/operations/{long_op}/cancel")
+        assert r.status == 200 and r.body == {"status": "CANCELED"}, r
+        assert own_client.wait_status(own_session, queued, timeout=20) == "FINISHED"
+        assert own_client.fetch_all(own_session, queued).rows == [[6]]
+    finally:
+        own_client.post(f"/v4/sessions/{own_session}/operations/{long_op}/cancel")
+
+
+def test_close_operation_while_another_runs(gateway_factory):
+    """Closing a finished operation must not wait for the session's running statement."""
+    c = gateway_factory().client
+    s = c.open_session()
+    done = c.execute(s, "SELECT 1")
+    assert c.wait_status(s, done) == "FINISHED"
+    long_op = c.execute(s, LONG_QUERY)
+    try:
+        assert c.wait_status(s, long_op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+        r = c.request("DELETE", f"/v4/sessions/{s}/operations/{done}/close", timeout=10)
+        assert r.status == 200 and r.body == {"status": "CLOSED"}, r
+        queued = c.execute(s, "SELECT 2")
+        r = c.request("DELETE", f"/v4/sessions/{s}/operations/{queued}/close", timeout=10)
+        assert r.status == 200 and r.body == {"status": "CLOSED"}, r
+        assert c.status(s, long_op) == "RUNNING"
+    finally:
+        c.post(f"/v4/sessions/{s}/operations/{long_op}/cancel")
+
+
+def test_close_session_with_running_and_queued_operations(gateway_factory):
+    c = gateway_factory().client
+    s = c.open_session()
+    long_op = c.execute(s, LONG_QUERY)
+    try:
+        assert c.wait_status(s, long_op, terminal={"RUNNING"}, timeout=20) == "RUNNING"
+        queued = [c.execute(s, f"SELECT {i}") for i in range(3)]
+        r = c.request("DELETE", f"/v4/sessions/{s}", timeout=10)
+        assert r.status == 200 and r.body == {"status": "CLOSED"}, r
+        for op in [long_op] + queued:
+            assert c.get(f"/v4/sessions/{s}/operations/{op}/status").status == 404
+    finally:
+        c.post(f"/v4/sessions/{s}/operations/{long_op}/cancel")
 
 
 # ---- sessions: idle expiry and cap ----
@@ -269,22 +392,27 @@ def test_close_session_cancels_running_query(client):
 def test_idle_session_expires(gateway_factory):
     gw = gateway_factory({"sql-gateway.session.idle-timeout": "1 s",
                           "sql-gateway.session.check-interval": "200 ms",
-                          "sql-gateway.session.max-num": "2"})
+                          "sql-gateway.session.max-num": "3"})
     c = gw.client
     idle = c.open_session()
-    kept = c.open_session()
+    by_heartbeat = c.open_session()
+    by_fetch = c.open_session()
+    op = c.execute(by_fetch, "SELECT 1 AS n")
+    assert c.wait_status(by_fetch, op) == "FINISHED"
     started = time.monotonic()
     # The cap is full until the idle session expires; probing with opens does not touch it,
-    # while the other session is kept alive by heartbeats.
+    # while the other two sessions are kept alive by heartbeats and by fetches.
     end = deadline_after(15)
-    third = None
-    while third is None:
+    fresh = None
+    while fresh is None:
         assert time.monotonic() < end, "idle session never expired"
-        r = c.post(f"/v4/sessions/{kept}/heartbeat")
+        r = c.post(f"/v4/sessions/{by_heartbeat}/heartbeat")
+        assert r.status == 200, r
+        r = c.fetch(by_fetch, op, 0)
         assert r.status == 200, r
         r = c.post("/v4/sessions", {})
         if r.status == 200:
-            third = r.body["sessionHandle"]
+            fresh = r.body["sessionHandle"]
         else:
             assert r.status == 500, r
             time.sleep(0.05)
@@ -293,8 +421,9 @@ def test_idle_session_expires(gateway_factory):
                          ("POST", f"/v4/sessions/{idle}/statements")]:
         r = c.request(method, path, body={"statement": "SELECT 1"} if "statements" in path else None)
         assert r.status == 404, (path, r)
-    assert c.get(f"/v4/sessions/{kept}").status == 200
-    assert c.query(kept, "SELECT 1 AS n") == [[1]]
+    for s in (by_heartbeat, by_fetch):
+        assert c.get(f"/v4/sessions/{s}").status == 200
+        assert c.query(s, "SELECT 1 AS n") == [[1]]
 
 
 def test_session_max_num(gateway_factory):

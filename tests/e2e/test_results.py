@@ -4,10 +4,12 @@ shapes, and results that outlive later statements of the same session (spooling)
 
 import base64
 import json
+import os
+import time
 
 import pytest
 
-from conftest import HEX32_RE
+from conftest import HEX32_RE, deadline_after
 
 INF = 2147483647
 
@@ -66,8 +68,11 @@ TYPES = [
     ("c_blob", "'\\x00\\x01\\xFFab'::BLOB", "BLOB", t("VARBINARY", length=INF),
      json.dumps(base64.b64encode(BLOB).decode()), "x'0001ff6162'"),
     ("c_date", "DATE '1990-10-14'", "DATE", t("DATE"), '"1990-10-14"', "1990-10-14"),
+    ("c_date_big", "DATE '10000-01-01'", "DATE", t("DATE"), '"+10000-01-01"', "10000-01-01"),
     ("c_time", "TIME '12:34:56.789'", "TIME", t("TIME_WITHOUT_TIME_ZONE", precision=6),
      '"12:34:56"', "12:34:56.789"),
+    # Flink's DateTimeUtils.formatTimestampMillis: at least one fraction digit when precision > 0.
+    ("c_time0", "TIME '12:34:56'", "TIME", t("TIME_WITHOUT_TIME_ZONE", precision=6), '"12:34:56"', "12:34:56.0"),
     ("c_ts", "TIMESTAMP '2021-04-13 20:12:11.123'", "TIMESTAMP", t("TIMESTAMP_WITHOUT_TIME_ZONE", precision=6),
      '"2021-04-13T20:12:11.123"', "2021-04-13 20:12:11.123000"),
     ("c_ts0", "TIMESTAMP '2021-04-13 20:12:11'", "TIMESTAMP", t("TIMESTAMP_WITHOUT_TIME_ZONE", precision=6),
@@ -78,6 +83,9 @@ TYPES = [
     ("c_interval", "INTERVAL '1 month 2 days 03:04:05.006'", "INTERVAL",
      t("INTERVAL_DAY_TIME", precision=6, fractionalPrecision=3, resolution="DAY_TO_SECOND"),
      str(32 * 86_400_000 + 3 * 3_600_000 + 4 * 60_000 + 5_006), "+32 03:04:05.006"),
+    ("c_interval_neg", "INTERVAL '-1 day 01:00:00'", "INTERVAL",
+     t("INTERVAL_DAY_TIME", precision=6, fractionalPrecision=3, resolution="DAY_TO_SECOND"),
+     str(-86_400_000 + 3_600_000), "-0 23:00:00.000"),
     ("c_list", "[1, 2, NULL]", "INTEGER[]", t("ARRAY", elementType=INTEGER), "[1,2,null]", "[1, 2, NULL]"),
     ("c_array", "[1.5, 2.5]::DOUBLE[2]", "DOUBLE[2]", t("ARRAY", elementType=t("DOUBLE")),
      "[1.5,2.5]", "[1.5, 2.5]"),
@@ -209,9 +217,16 @@ def test_timestamp_ltz_follows_session_time_zone(client):
     client.close_session(s)
 
 
-def test_map_with_non_string_keys_in_plain_text(client, session):
-    rows = client.query(session, "SELECT MAP {1: 'a', 2: 'b'} AS m", row_format="PLAIN_TEXT")
-    assert rows == [["{1=a, 2=b}"]]
+def test_map_with_non_string_keys(client, session):
+    """JSON cannot key an object by a number: the JSON fetch fails as in Flink, PLAIN_TEXT works."""
+    op = client.execute(session, "SELECT MAP {1: 'a', 2: 'b'} AS m")
+    assert client.wait_status(session, op) == "FINISHED"
+    r = client.fetch(session, op, 0, row_format="JSON")
+    assert r.status in (500, 501), r
+    assert "JSON format doesn't support non-string as key type of map" in r.body["rootCause"], r
+    # The failed encoding did not lose the page.
+    res = client.fetch_all(session, op, row_format="PLAIN_TEXT")
+    assert res.rows == [["{1=a, 2=b}"]]
 
 
 def test_paging_200k_rows_exact(client, session):
@@ -271,19 +286,19 @@ def test_token_semantics(client, session):
     assert r.status == 400 and "Expecting token" in r.body["rootCause"], r
 
 
-def test_not_ready_while_running(client, session):
-    op = client.execute(session, "SELECT count(*) FROM range(100000000000)")
+def test_not_ready_while_running(own_client, own_session):
+    op = own_client.execute(own_session, "SELECT count(*) FROM range(100000000000)")
     try:
-        r = client.fetch(session, op, 0, row_format="PLAIN_TEXT")
+        r = own_client.fetch(own_session, op, 0, row_format="PLAIN_TEXT")
         assert r.status == 200, r
         assert r.body == {"resultType": "NOT_READY",
-                          "nextResultUri": f"/v4/sessions/{session}/operations/{op}/result/0?rowFormat=PLAIN_TEXT"}
-        r = client.fetch(session, op, 0, version="v1")
+                          "nextResultUri": f"/v4/sessions/{own_session}/operations/{op}/result/0?rowFormat=PLAIN_TEXT"}
+        r = own_client.fetch(own_session, op, 0, version="v1")
         assert r.body == {"resultType": "NOT_READY",
-                          "nextResultUri": f"/v1/sessions/{session}/operations/{op}/result/0"}
-        assert client.status(session, op) in ("INITIALIZED", "PENDING", "RUNNING")
+                          "nextResultUri": f"/v1/sessions/{own_session}/operations/{op}/result/0"}
+        assert own_client.status(own_session, op) in ("INITIALIZED", "PENDING", "RUNNING")
     finally:
-        client.post(f"/v4/sessions/{session}/operations/{op}/cancel")
+        own_client.post(f"/v4/sessions/{own_session}/operations/{op}/cancel")
 
 
 def ok_result(res):
@@ -401,3 +416,43 @@ def test_open_result_survives_later_statements(client, session):
     rows += [r[0] for r in rest.rows]
     assert len(rows) == n
     assert rows == list(range(n))
+
+
+def open_spool_files(gw, spool_dir):
+    """Files under spool_dir the gateway process holds open (deleted or not)."""
+    fd_dir = f"/proc/{gw.proc.pid}/fd"
+    found = []
+    for fd in os.listdir(fd_dir):
+        try:
+            target = os.readlink(os.path.join(fd_dir, fd))
+        except OSError:
+            continue
+        if target.startswith(spool_dir + "/"):
+            found.append(target)
+    return found
+
+
+def test_spooled_result_uses_spool_directory_and_is_released(gateway_factory, tmp_path):
+    spool = str(tmp_path / "spool")
+    os.mkdir(spool)
+    gw = gateway_factory({"sql-gateway.result.spool-directory": spool})
+    c = gw.client
+    s = c.open_session()
+    n = 300_000
+    op = c.execute(s, f"SELECT range AS i, repeat('z', 50) AS pad FROM range({n})")
+    assert c.wait_status(s, op) == "FINISHED"
+    first = c.fetch(s, op, 0).body
+    got = len(first["results"]["data"])
+    assert 0 < got < n
+    assert c.query(s, "SELECT 1 AS n") == [[1]]  # moves the open result out of the engine
+    assert open_spool_files(gw, spool), "no spool file open in sql-gateway.result.spool-directory"
+    rest = c.fetch_all(s, op, start_token=1)
+    assert got + len(rest.rows) == n
+    assert [r[0] for r in rest.rows] == list(range(got, n))
+    assert rest.rows[-1][1] == "z" * 50
+    c.close_session(s)
+    end = deadline_after(10)
+    while open_spool_files(gw, spool) and time.monotonic() < end:
+        time.sleep(0.02)
+    assert open_spool_files(gw, spool) == []
+    assert os.listdir(spool) == []

@@ -54,6 +54,9 @@ request (GwBenchClient *client, const char *method, const char *path, const char
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "invalid URL %s", url);
     return NULL;
   }
+  /* libsoup opens a fresh connection for every POST unless told the request may be resent;
+   * REST clients (python requests, the JDBC driver's HTTP pool) keep one connection alive. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   if (json_body != NULL) {
     g_autoptr (GBytes) request_body = g_bytes_new (json_body, strlen (json_body));
     soup_message_set_request_body_from_bytes (msg, "application/json", request_body);

@@ -1,5 +1,5 @@
-/* gw-bench: a load client for the gateway's REST endpoint, and the limit it is compared against
- * (DuckDB streaming the same query in-process). Each run prints one "key=value ..." line that
+/* gw-bench: a load client for the gateway's REST endpoint, and the limits it is compared against
+ * (DuckDB running the same statements in-process). Each run prints one "key=value ..." line that
  * tools/bench/run.sh turns into a table (DESIGN.md §8: benchmarks report, tests assert). */
 #include "gw-bench-rest.h"
 
@@ -246,24 +246,48 @@ bench_rest_fetch (const char *url, const char *sql, const char *row_format)
 
 /* ---- rest-roundtrip: many tiny statements ----------------------------------------------- */
 
+/* The steps of one round trip, timed separately to show where the time goes. */
+typedef enum {
+  PHASE_OPEN,     /* POST /v2/sessions */
+  PHASE_EXECUTE,  /* POST .../statements */
+  PHASE_FETCH,    /* GET .../result/N until EOS, NOT_READY polls included */
+  PHASE_CLOSE,    /* DELETE /v2/sessions/:session (closes the operation too) */
+  N_PHASES
+} Phase;
+
 typedef struct {
-  const char *url;        /* borrowed */
-  gint64      deadline;   /* monotonic µs */
-  GArray     *latencies;  /* owned: gint64 µs per round trip */
-  gchar      *failure;    /* owned: first error, or NULL */
+  const char *url;                /* borrowed */
+  gint64      deadline;           /* monotonic µs */
+  GArray     *latencies;          /* owned: gint64 µs per round trip */
+  guint64     fetches;            /* fetch requests, NOT_READY polls included */
+  gint64      phase_us[N_PHASES]; /* total time per phase */
+  gchar      *failure;            /* owned: first error, or NULL */
 } RoundTripWorker;
 
-static gboolean
-one_round_trip (GwBenchClient *client, GError **error)
+/* Adds the time since *mark to phase and moves the mark. */
+static void
+end_phase (RoundTripWorker *worker, Phase phase, gint64 *mark)
 {
+  gint64 now = g_get_monotonic_time ();
+  worker->phase_us[phase] += now - *mark;
+  *mark = now;
+}
+
+static gboolean
+one_round_trip (RoundTripWorker *worker, GwBenchClient *client, GError **error)
+{
+  gint64 mark = g_get_monotonic_time ();
   g_autofree gchar *session = gw_bench_open_session (client, error);
   if (session == NULL)
     return FALSE;
+  end_phase (worker, PHASE_OPEN, &mark);
   g_autofree gchar *operation = gw_bench_execute (client, session, "SELECT 1", error);
+  end_phase (worker, PHASE_EXECUTE, &mark);
   GwBenchFetchStats stats = { 0 };
   gboolean ok = operation != NULL &&
-                gw_bench_fetch_all (client, session, operation, "JSON",
-                                    g_get_monotonic_time (), &stats, error);
+                gw_bench_fetch_all (client, session, operation, "JSON", mark, &stats, error);
+  end_phase (worker, PHASE_FETCH, &mark);
+  worker->fetches += stats.pages;
   if (ok && stats.rows != 1) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "SELECT 1 returned %" G_GUINT64_FORMAT
                  " rows", stats.rows);
@@ -272,6 +296,7 @@ one_round_trip (GwBenchClient *client, GError **error)
   /* Closing the session closes its operation (flink-rest.md §3.5). */
   if (!gw_bench_close_session (client, session, ok ? error : NULL))
     ok = FALSE;
+  end_phase (worker, PHASE_CLOSE, &mark);
   return ok;
 }
 
@@ -285,7 +310,7 @@ round_trip_thread (gpointer data)
   while (g_get_monotonic_time () < worker->deadline) {
     g_autoptr (GError) error = NULL;
     gint64 start = g_get_monotonic_time ();
-    if (!one_round_trip (client, &error)) {
+    if (!one_round_trip (worker, client, &error)) {
       worker->failure = g_strdup (error->message);
       break;
     }
@@ -308,6 +333,8 @@ bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
   g_autofree RoundTripWorker *workers = g_new0 (RoundTripWorker, n_clients);
   g_autofree GThread **threads = g_new0 (GThread *, n_clients);
   g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint64 fetches = 0;
+  gint64 phase_us[N_PHASES] = { 0 };
   gboolean ok = TRUE;
 
   gint64 start = g_get_monotonic_time ();
@@ -325,6 +352,9 @@ bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
       ok = FALSE;
     }
     g_array_append_vals (all, workers[i].latencies->data, workers[i].latencies->len);
+    fetches += workers[i].fetches;
+    for (guint p = 0; p < N_PHASES; p++)
+      phase_us[p] += workers[i].phase_us[p];
     g_array_unref (workers[i].latencies);
   }
   double elapsed = seconds_since (start);
@@ -335,10 +365,14 @@ bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
   for (guint i = 0; i < all->len; i++)
     sum += g_array_index (all, gint64, i);
   printf ("mode=rest-roundtrip clients=%u round_trips=%u seconds=%.3f per_s=%.1f mean_ms=%.3f "
-          "p50_ms=%.3f p99_ms=%.3f\n",
+          "p50_ms=%.3f p99_ms=%.3f fetches_per_trip=%.2f open_ms=%.3f execute_ms=%.3f "
+          "fetch_ms=%.3f close_ms=%.3f\n",
           n_clients, all->len, elapsed, all->len / elapsed, sum / all->len / 1000.0,
           g_array_index (all, gint64, all->len / 2) / 1000.0,
-          g_array_index (all, gint64, (guint) (all->len * 0.99)) / 1000.0);
+          g_array_index (all, gint64, (guint) (all->len * 0.99)) / 1000.0,
+          (double) fetches / all->len, phase_us[PHASE_OPEN] / 1000.0 / all->len,
+          phase_us[PHASE_EXECUTE] / 1000.0 / all->len, phase_us[PHASE_FETCH] / 1000.0 / all->len,
+          phase_us[PHASE_CLOSE] / 1000.0 / all->len);
   return TRUE;
 }
 

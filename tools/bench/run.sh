@@ -3,7 +3,7 @@
 # DuckDB streaming the same query in-process, DuckDB answering SELECT 1 in-process, and
 # (optionally) PostgreSQL answering SELECT 1 over libpq.
 # Usage: tools/bench/run.sh   (about 90 s; environment: BENCH_ROWS, BENCH_SECONDS,
-# BENCH_POSTGRES=0 to skip the PostgreSQL comparison, BENCH_PG_SECONDS)
+# BENCH_POSTGRES=0 to skip the PostgreSQL comparison, BENCH_PG_SECONDS, BENCH_BUILD_DIR)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
@@ -11,15 +11,19 @@ cd "$top"
 rows=${BENCH_ROWS:-10000000}
 seconds=${BENCH_SECONDS:-10}
 sql="SELECT range AS id, range * 2 AS twice, 'row-' || range::VARCHAR AS label FROM range($rows)"
-gateway=$top/build/src/gateway/sql-gateway
-bench=$top/build/tools/bench/gw-bench
+build=${BENCH_BUILD_DIR:-build}
+gateway=$build/src/gateway/sql-gateway
+bench=$build/tools/bench/gw-bench
 start_deadline=15   # seconds for the gateway to log its port
 stop_deadline=10    # seconds for the gateway to exit after SIGTERM
 run_deadline=300    # seconds for one benchmark run
 
 # ---- build -------------------------------------------------------------------------------
-[[ -f build/build.ninja ]] || meson setup build >/dev/null
-ninja -C build >/dev/null || { ninja -C build; exit 1; }
+[[ -f $build/build.ninja ]] || meson setup "$build" >/dev/null
+targets=(src/gateway/sql-gateway tools/bench/gw-bench)
+ninja -C "$build" "${targets[@]}" >/dev/null || { ninja -C "$build" "${targets[@]}"; exit 1; }
+
+load_at_start=$(cut -d' ' -f1 /proc/loadavg)   # other work on the machine skews every number
 
 # ---- gateway lifecycle -------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/gw-bench.XXXXXX")
@@ -100,7 +104,9 @@ run_bench() {
 rss_mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
 
 # ---- runs --------------------------------------------------------------------------------
+fd_count() { local fds=("/proc/$1/fd"/*); echo "${#fds[@]}"; }
 base_rss=$(status_kb "$gateway_pid" VmRSS)
+base_fds=$(fd_count "$gateway_pid")
 limit=$(run_bench duckdb --sql "$sql" --expect-rows "$rows")
 declare -A fetch fetch_peak
 for format in JSON PLAIN_TEXT; do
@@ -115,6 +121,7 @@ for clients in 1 4; do
   rt[$clients]=$(run_bench rest-roundtrip --url "$url" --seconds "$seconds" --clients "$clients")
 done
 end_rss=$(status_kb "$gateway_pid" VmRSS)
+end_fds=$(fd_count "$gateway_pid")
 stop_gateway
 
 # PostgreSQL answering SELECT 1 over libpq (pgbench), when a local server can be started:
@@ -125,8 +132,8 @@ pg_bin=$(pg_config --bindir 2>/dev/null || true)
 if [[ ${BENCH_POSTGRES:-1} == 0 ]]; then
   pg_skip="skipped (BENCH_POSTGRES=0)"
 elif [[ $(id -u) != 0 ]] || ! id postgres >/dev/null 2>&1 || [[ ! -x $pg_bin/initdb ]] ||
-     [[ ! -x $pg_bin/pgbench ]]; then
-  pg_skip="skipped (needs root, a postgres user, initdb and pgbench)"
+     [[ ! -x $pg_bin/pgbench ]] || [[ ! -x /usr/bin/python3 ]]; then
+  pg_skip="skipped (needs root, a postgres user, initdb, pgbench and /usr/bin/python3)"
 else
   pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/gw-bench-pg.XXXXXX")
   chown postgres: "$pg_dir"
@@ -146,7 +153,7 @@ else
       [[ $mode == C* ]] && args=(-C "${args[@]}")
       echo "  $pg_bin/pgbench ${args[*]} postgres" >>"$work/commands"
       pg[$mode]=$(timeout "$run_deadline" "$pg_bin/pgbench" "${args[@]}" postgres 2>&1 |
-                  sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+                  sed -n 's/^tps = \([0-9.]*\).*/\1/p' || true)
     done
   else
     pg_skip="skipped (could not start a local PostgreSQL: see initdb/pg_ctl)"
@@ -157,7 +164,8 @@ fi
 # ---- report ------------------------------------------------------------------------------
 limit_rate=$(field "$limit" rows_per_s)
 rt_limit_rate=$(field "$rt_limit" per_s)
-echo "gw-bench $(date -u +%Y-%m-%d), $(nproc) cores, query: $sql"
+echo "gw-bench $(date -u +%Y-%m-%d), $(nproc) cores, load average at start $load_at_start," \
+     "query: $sql"
 awk -v r="$(field "$limit" rows)" -v s="$(field "$limit" seconds)" -v rate="$limit_rate" \
     -v f="$(field "$limit" first_row_s)" 'BEGIN {
   printf "%-24s %9d rows %7.2f s %6.2f M rows/s  first row %6.1f ms  (limit)\n",
@@ -184,8 +192,14 @@ for clients in 1 4; do
       -v limit="$rt_limit_rate" 'BEGIN {
     printf "%-24s %9d trips    %8.0f /s  mean %6.3f ms  p50 %6.3f ms  p99 %6.3f ms  ratio %.3f\n",
            name, n, rate, mean, p50, p99, rate / limit }'
+  awk -v o="$(field "$line" open_ms)" -v e="$(field "$line" execute_ms)" \
+      -v f="$(field "$line" fetch_ms)" -v c="$(field "$line" close_ms)" \
+      -v n="$(field "$line" fetches_per_trip)" 'BEGIN {
+    printf "%-24s open %.3f ms, execute %.3f ms, fetch %.3f ms (%.2f requests), close %.3f ms\n",
+           "  per trip:", o, e, f, n, c }'
 done
-echo "gateway RSS: baseline $(rss_mb "$base_rss") MB, after all runs $(rss_mb "$end_rss") MB"
+echo "gateway RSS: baseline $(rss_mb "$base_rss") MB, after all runs $(rss_mb "$end_rss") MB;" \
+     "open fds: baseline $base_fds, after all runs $end_fds"
 if [[ -n $pg_skip ]]; then
   echo "postgresql (pgbench SELECT 1): $pg_skip"
 else
@@ -199,7 +213,7 @@ else
         -v what="$([[ $mode == C* ]] && echo "connect + SELECT 1 + disconnect" ||
                    echo "SELECT 1 on an open connection")" 'BEGIN {
       printf "%-24s %9s          %8.0f /s  %s; gateway x%s / postgres %.2f\n",
-             name, "", rate, what, substr(name, length(name)), rate > 0 ? gw / rate : 0 }'
+             name, "", rate, what, substr(name, length(name)), (rate > 0 ? gw / rate : 0) }'
   done
 fi
 echo "rest round trip = open session + execute SELECT 1 + fetch to EOS + close session (V2 paths)"
