@@ -263,7 +263,11 @@ def test_cancel_right_after_submit_stops_the_engine(gateway_factory):
         r = c.post(f"/v4/sessions/{s}/operations/{op}/cancel")
         assert r.status == 200 and r.body == {"status": "CANCELED"}, r
         assert c.wait_status(s, op) == "CANCELED"
-        assert c.query(s, f"SELECT {i} AS i", timeout=10) == [[i]], f"iteration {i}"
+        try:
+            rows = c.query(s, f"SELECT {i} AS i", timeout=10)
+        except AssertionError as e:
+            raise AssertionError(f"iteration {i}: the canceled query still holds the session: {e}") from None
+        assert rows == [[i]], i
         c.close_session(s)
 
 

@@ -71,11 +71,12 @@ run_extracted (GwDuckdbConnection *conn, duckdb_extracted_statements extracted, 
     set_engine_error (interrupt_requested (conn), duckdb_pending_error (pending), error);
     goto out;
   }
-  /* From here on DuckDB itself remembers an interrupt; before, only our flag did. */
-  if (interrupt_requested (conn)) {
-    set_engine_error (TRUE, NULL, error);
-    goto out;
-  }
+  /* From here on DuckDB itself remembers an interrupt; before, only our flag did. Even then
+   * the query must go through duckdb_execute_pending: the pending result has already scheduled
+   * tasks, and a query dropped without executing keeps DuckDB's threads busy until the next
+   * statement's cleanup runs those tasks to completion (with the interrupt forgotten). */
+  if (interrupt_requested (conn))
+    duckdb_interrupt (conn->connection);
   if (duckdb_execute_pending (pending, result) == DuckDBError) {
     set_engine_error (duckdb_result_error_type (result) == DUCKDB_ERROR_INTERRUPT ||
                       interrupt_requested (conn),
