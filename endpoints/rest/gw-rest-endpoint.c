@@ -40,6 +40,11 @@ typedef struct {
 static void
 set_json_response (SoupServerMessage *msg, guint status, GString *body)
 {
+  /* libsoup 3.2 (Debian bookworm) never notices that a client closed an idle keep-alive
+   * connection: the socket stays in CLOSE-WAIT and its descriptor leaks, one per client
+   * connection, until the gateway runs out of descriptors (fixed upstream in libsoup 3.3).
+   * Closing after every response keeps the descriptor count bounded. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
   soup_server_message_set_status (msg, status, NULL);
   gsize len = body->len;
   soup_server_message_set_response (msg, "application/json; charset=UTF-8", SOUP_MEMORY_TAKE,
@@ -103,7 +108,6 @@ on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path, 
         " bytes (sql-gateway.endpoint.rest.max-content-length).",
         soup_message_headers_get_content_length (headers), self->max_content_length);
     reply_simple_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, message);
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
     return;
   }
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), self);
