@@ -396,7 +396,12 @@ gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
   }
   GwFetchResult *result = g_new0 (GwFetchResult, 1);
   result->next_token = 0;
-  result->zone = gw_session_get_zone (op->session);
+  /* executionConfig lays per-statement settings over the session's (not persisted). */
+  const char *zone_name = op->execution_config
+      ? g_hash_table_lookup (op->execution_config, "table.local-time-zone") : NULL;
+  result->zone = zone_name ? gw_session_zone_for (zone_name) : NULL;
+  if (result->zone == NULL)
+    result->zone = gw_session_get_zone (op->session);
   if (status != GW_OPERATION_FINISHED) {
     g_mutex_unlock (&op->lock);
     result->type = GW_RESULT_NOT_READY;

@@ -36,6 +36,8 @@ gboolean     gw_session_set_config (GwSession *session, const char *key, const c
                                     GError **error);
 void         gw_session_reset_config (GwSession *session, const char *key);
 GTimeZone   *gw_session_get_zone (GwSession *session);  /* new ref */
+/* The zone a table.local-time-zone value names ("default" = the system zone), NULL if unknown. */
+GTimeZone   *gw_session_zone_for (const char *name);
 GwEngineConnection *gw_session_get_connection (GwSession *session);  /* borrowed */
 GMutex      *gw_session_get_engine_lock (GwSession *session);
 const GwFetchLimits *gw_session_get_fetch_limits (GwSession *session);

@@ -20,8 +20,8 @@ struct _GwSession {
   GwOperation         *streaming_op;     /* ref, guarded by lock: its result still streams from conn */
 };
 
-static GTimeZone *
-zone_for (const char *name)
+GTimeZone *
+gw_session_zone_for (const char *name)
 {
   if (name == NULL || g_ascii_strcasecmp (name, "default") == 0)
     return g_time_zone_new_local ();
@@ -40,7 +40,7 @@ gw_session_new (const GwSessionContext *context, const char *name, GHashTable *c
   g_mutex_init (&s->lock);
   g_mutex_init (&s->engine_lock);
   s->config = config;
-  s->zone = zone_for (g_hash_table_lookup (config, "table.local-time-zone"));
+  s->zone = gw_session_zone_for (g_hash_table_lookup (config, "table.local-time-zone"));
   if (s->zone == NULL)
     s->zone = g_time_zone_new_local ();
   s->operations = g_hash_table_new_full (gw_handle_hash, gw_handle_equal, NULL,
@@ -143,7 +143,7 @@ gw_session_set_config (GwSession *s, const char *key, const char *value, GError 
 {
   GTimeZone *zone = NULL;
   if (g_strcmp0 (key, "table.local-time-zone") == 0) {
-    zone = zone_for (value);
+    zone = gw_session_zone_for (value);
     if (zone == NULL) {
       g_set_error (error, GW_ERROR, GW_ERROR_INVALID_ARGUMENT,
                    "Failed to set key %s with value %s: unknown time zone.", key, value);
@@ -174,7 +174,7 @@ gw_session_reset_config (GwSession *s, const char *key)
     else
       g_hash_table_remove (s->config, key);
   }
-  GTimeZone *zone = zone_for (g_hash_table_lookup (s->config, "table.local-time-zone"));
+  GTimeZone *zone = gw_session_zone_for (g_hash_table_lookup (s->config, "table.local-time-zone"));
   if (zone != NULL) {
     g_time_zone_unref (s->zone);
     s->zone = zone;

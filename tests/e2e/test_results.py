@@ -456,3 +456,17 @@ def test_spooled_result_uses_spool_directory_and_is_released(gateway_factory, tm
         time.sleep(0.02)
     assert open_spool_files(gw, spool) == []
     assert os.listdir(spool) == []
+
+
+def test_execution_config_time_zone_overlay(client, session):
+    """executionConfig applies to that statement only: TIMESTAMP_LTZ renders in its zone."""
+    sql = "SELECT TIMESTAMPTZ '2024-01-01 00:00:00+00' AS t"
+    op = client.execute(session, sql, executionConfig={"table.local-time-zone": "Asia/Shanghai"})
+    assert client.wait_status(session, op) == "FINISHED"
+    rows = client.fetch_all(session, op, row_format="PLAIN_TEXT").rows
+    assert rows == [["2024-01-01 08:00:00.000000"]], rows
+    op = client.execute(session, "SET 'table.local-time-zone' = 'UTC'")
+    assert client.wait_status(session, op) == "FINISHED"
+    op = client.execute(session, sql)
+    assert client.wait_status(session, op) == "FINISHED"
+    assert client.fetch_all(session, op, row_format="PLAIN_TEXT").rows == [["2024-01-01 00:00:00.000000"]]
