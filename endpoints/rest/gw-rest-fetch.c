@@ -92,8 +92,13 @@ gw_rest_fetch (GwService *service, const GwRestRoute *route, const char *query, 
   gw_rest_append_columns (out, result->schema);
   g_string_append_printf (out, ",\"rowFormat\":\"%s\",\"data\":", gw_row_format_name (format));
   gsize mark = out->len;
-  if (!gw_rest_append_rows (out, result->batch, format, result->zone, error)) {
+  GError *encode_error = NULL;
+  if (!gw_rest_append_rows (out, result->batch, format, result->zone, &encode_error)) {
+    /* The page is fine, only this row format cannot carry it (Flink: 500); the previous token
+     * still fetches it again, e.g. as PLAIN_TEXT. 501 stays for unsupported paths. */
     g_string_truncate (out, mark);
+    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL, encode_error->message);
+    g_error_free (encode_error);
     return FALSE;
   }
   g_string_append_c (out, '}');
