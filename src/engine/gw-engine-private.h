@@ -21,6 +21,8 @@ typedef struct {
   double              (*get_progress) (GwEngineConnection *conn);
   gchar             **(*complete) (GwEngineConnection *conn, const char *statement, int position,
                                    GError **error);
+  GPtrArray          *(*list_catalog) (GwEngineConnection *conn, GwCatalogKind kind,
+                                       const GwCatalogFilter *filter, GError **error);
   gboolean            (*cursor_fetch) (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
                                        gsize max_bytes, gboolean *eos, GError **error);
   void                (*cursor_free) (GwEngineCursor *cursor);

@@ -90,6 +90,16 @@ gw_engine_complete (GwEngineConnection *conn, const char *statement, int positio
   return conn->klass->complete (conn, statement, position, error);
 }
 
+GPtrArray *
+gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind, const GwCatalogFilter *filter,
+                        GError **error)
+{
+  static const GwCatalogFilter no_filter = { 0 };
+  g_return_val_if_fail (conn != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return conn->klass->list_catalog (conn, kind, filter ? filter : &no_filter, error);
+}
+
 GwStatementKind
 gw_engine_cursor_get_kind (GwEngineCursor *cursor)
 {

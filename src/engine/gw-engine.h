@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gw-batch.h"
+#include "gw-catalog.h"
 #include "gw-config.h"
 
 #include <gio/gio.h>
@@ -50,6 +51,11 @@ double    gw_engine_get_progress (GwEngineConnection *conn);
  * table and column names), NULL-terminated. */
 gchar   **gw_engine_complete (GwEngineConnection *conn, const char *statement, int position,
                               GError **error);
+
+/* Lists catalog objects of kind matching filter (GwCatalogObject*, owned), ordered by catalog,
+ * schema, table and position/name. Runs on the connection (it must not have an open stream). */
+GPtrArray *gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
+                                   const GwCatalogFilter *filter, GError **error);
 
 GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
 /* Borrowed; valid while the cursor lives. */

@@ -44,6 +44,16 @@ gw_operation_new (GwSession *session, const char *statement, gint64 timeout_ms,
 }
 
 GwOperation *
+gw_operation_new_finished (GwSession *session, GwResultSchema *schema, GwBatch *rows)
+{
+  GwOperation *op = gw_operation_new (session, NULL, 0, NULL);
+  op->fetcher = gw_result_fetcher_new_materialized (schema, rows);
+  op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
+  op->status = GW_OPERATION_FINISHED; /* born finished: no transition to validate */
+  return op;
+}
+
+GwOperation *
 gw_operation_ref (GwOperation *op)
 {
   g_atomic_int_inc (&op->ref_count);

@@ -464,3 +464,35 @@ gw_service_fetch_results (GwService *service, const GwHandle *session, const GwH
   g_autoptr (GwOperation) op = lookup_operation (service, session, operation, error);
   return op ? gw_operation_fetch (op, token, error) : NULL;
 }
+
+GPtrArray *
+gw_service_list_catalog (GwService *service, const GwHandle *session, GwCatalogKind kind,
+                         const GwCatalogFilter *filter, GError **error)
+{
+  g_autoptr (GwSession) s = lookup_session (service, session, error);
+  if (s == NULL)
+    return NULL;
+  GMutex *engine_lock = gw_session_get_engine_lock (s);
+  g_mutex_lock (engine_lock);
+  GPtrArray *objects = NULL;
+  if (gw_session_release_connection (s, error))
+    objects = gw_engine_list_catalog (gw_session_get_connection (s), kind, filter, error);
+  g_mutex_unlock (engine_lock);
+  return objects;
+}
+
+gboolean
+gw_service_add_result_operation (GwService *service, const GwHandle *session,
+                                 GwResultSchema *schema, GwBatch *rows, GwHandle *out_operation,
+                                 GError **error)
+{
+  g_autoptr (GwBatch) owned_rows = rows;
+  g_autoptr (GwSession) s = lookup_session (service, session, error);
+  if (s == NULL)
+    return FALSE;
+  g_autoptr (GwOperation) op = gw_operation_new_finished (s, schema, g_steal_pointer (&owned_rows));
+  if (!gw_session_add_finished (s, op, error))
+    return FALSE;
+  *out_operation = *gw_operation_get_handle (op);
+  return TRUE;
+}

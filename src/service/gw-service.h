@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gw-batch.h"
+#include "gw-catalog.h"
 #include "gw-config.h"
 #include "gw-error.h"
 #include "gw-handle.h"
@@ -98,5 +99,17 @@ gboolean    gw_service_close_operation (GwService *service, const GwHandle *sess
 GwFetchResult *gw_service_fetch_results (GwService *service, const GwHandle *session,
                                          const GwHandle *operation, gint64 token,
                                          GError **error);
+
+/* ---- metadata ---- */
+
+/* Catalog objects of kind in the session's engine (GwCatalogObject*, owned). */
+GPtrArray  *gw_service_list_catalog (GwService *service, const GwHandle *session, GwCatalogKind kind,
+                                     const GwCatalogFilter *filter, GError **error);
+/* Registers rows an endpoint built itself (e.g. a JDBC metadata result set) as an operation of
+ * the session that is FINISHED at once and fetched like any other. Takes ownership of rows
+ * (NULL = no rows). */
+gboolean    gw_service_add_result_operation (GwService *service, const GwHandle *session,
+                                             GwResultSchema *schema, GwBatch *rows,
+                                             GwHandle *out_operation, GError **error);
 
 G_END_DECLS

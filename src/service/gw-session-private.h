@@ -42,6 +42,8 @@ GwEngineConnection *gw_session_get_connection (GwSession *session);  /* borrowed
 GMutex      *gw_session_get_engine_lock (GwSession *session);
 const GwFetchLimits *gw_session_get_fetch_limits (GwSession *session);
 
+/* Adds op, which already has its result, without queueing it. */
+gboolean     gw_session_add_finished (GwSession *session, GwOperation *op, GError **error);
 /* Adds op and queues it behind the session's earlier statements. */
 gboolean     gw_session_submit (GwSession *session, GwOperation *op, GError **error);
 /* Called by the worker when op is done with the connection: starts the next queued one. */
@@ -63,6 +65,8 @@ void         gw_session_close (GwSession *session);
 
 GwOperation *gw_operation_new (GwSession *session, const char *statement, gint64 timeout_ms,
                                GHashTable *execution_config);
+/* An operation whose result the caller built: FINISHED at once (takes ownership of rows). */
+GwOperation *gw_operation_new_finished (GwSession *session, GwResultSchema *schema, GwBatch *rows);
 GwOperation *gw_operation_ref (GwOperation *op);
 void         gw_operation_unref (GwOperation *op);
 const GwHandle *gw_operation_get_handle (GwOperation *op);

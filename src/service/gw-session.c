@@ -209,25 +209,42 @@ gw_session_get_fetch_limits (GwSession *s)
   return &s->context.fetch_limits;
 }
 
-gboolean
-gw_session_submit (GwSession *s, GwOperation *op, GError **error)
+/* Checks the operation limit and adds op; caller holds s->lock. */
+static gboolean
+add_operation_locked (GwSession *s, GwOperation *op, GError **error)
 {
-  g_mutex_lock (&s->lock);
   if (s->closed) {
-    g_mutex_unlock (&s->lock);
     g_set_error (error, GW_ERROR, GW_ERROR_SESSION_NOT_FOUND, "Session '%s' is closed.", s->name);
     return FALSE;
   }
   if (s->context.max_operations > 0 &&
       g_hash_table_size (s->operations) >= s->context.max_operations) {
-    guint n = g_hash_table_size (s->operations);
-    g_mutex_unlock (&s->lock);
     g_set_error (error, GW_ERROR, GW_ERROR_LIMIT,
                  "The session already has %u open operations (sql-gateway.session.max-operations); "
-                 "close some before executing more.", n);
+                 "close some before executing more.", g_hash_table_size (s->operations));
     return FALSE;
   }
   g_hash_table_insert (s->operations, (gpointer) gw_operation_get_handle (op), gw_operation_ref (op));
+  return TRUE;
+}
+
+gboolean
+gw_session_add_finished (GwSession *s, GwOperation *op, GError **error)
+{
+  g_mutex_lock (&s->lock);
+  gboolean ok = add_operation_locked (s, op, error);
+  g_mutex_unlock (&s->lock);
+  return ok;
+}
+
+gboolean
+gw_session_submit (GwSession *s, GwOperation *op, GError **error)
+{
+  g_mutex_lock (&s->lock);
+  if (!add_operation_locked (s, op, error)) {
+    g_mutex_unlock (&s->lock);
+    return FALSE;
+  }
   gboolean start = !s->busy;
   if (start)
     s->busy = TRUE;

@@ -372,6 +372,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .interrupt = duckdb_connection_interrupt,
   .get_progress = duckdb_connection_get_progress,
   .complete = duckdb_connection_complete,
+  .list_catalog = gw_duckdb_list_catalog,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,
 };

@@ -31,6 +31,10 @@ typedef struct {
  * with an unfinished stream refuses new work rather than truncate a result. */
 gboolean        gw_duckdb_connection_check_idle (GwDuckdbConnection *conn, GError **error);
 
+/* gw-duckdb-catalog.c */
+GPtrArray      *gw_duckdb_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
+                                        const GwCatalogFilter *filter, GError **error);
+
 GwEngineCursor *gw_duckdb_cursor_execute (GwEngineConnection *conn, const char *sql,
                                           GCancellable *cancellable, GError **error);
 gboolean        gw_duckdb_cursor_fetch (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
