@@ -78,11 +78,50 @@ test_nested (void)
   gw_column_free (c);
 }
 
+static void
+test_slice (void)
+{
+  GwLogicalType *element = gw_logical_type_new_with_length (GW_TYPE_VARCHAR, TRUE, GW_TYPE_MAX_LENGTH);
+  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
+  gw_result_schema_add_column (schema, "l", gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, element), NULL);
+  gw_result_schema_add_column (schema, "d", gw_logical_type_new (GW_TYPE_DOUBLE, TRUE), NULL);
+  g_autoptr (GwBatch) batch = gw_batch_new (schema, 4);
+  for (int i = 0; i < 6; i++) {
+    for (int k = 0; k < i; k++)
+      gw_column_append_bytes (batch->columns[0]->children[0], "ab", 1 + k % 2);
+    if (i == 3)
+      gw_column_append_null (batch->columns[0]);
+    else
+      gw_column_append_list (batch->columns[0], i);
+    if (i == 4)
+      gw_column_append_null (batch->columns[1]);
+    else
+      gw_column_append_double (batch->columns[1], i / 2.0);
+  }
+  gw_batch_finish (batch);
+  g_autoptr (GwBatch) slice = gw_batch_slice (batch, 2, 3); /* rows 2, 3, 4 */
+  g_assert_cmpuint (slice->n_rows, ==, 3);
+  GwColumn *l = slice->columns[0];
+  g_assert_cmpuint (l->offsets[1] - l->offsets[0], ==, 2);
+  g_assert_true (gw_column_is_null (l, 1));
+  g_assert_cmpuint (l->offsets[3] - l->offsets[2], ==, 4);
+  gsize len;
+  const char *text = gw_column_get_bytes (l->children[0], l->offsets[2] + 1, &len);
+  g_assert_cmpmem (text, len, "ab", 2);
+  g_assert_cmpfloat (slice->columns[1]->f64[0], ==, 1.0);
+  g_assert_true (gw_column_is_null (slice->columns[1], 2));
+  g_autoptr (GwBatch) tail = gw_batch_slice (batch, 5, 10);
+  g_assert_cmpuint (tail->n_rows, ==, 1);
+  g_autoptr (GwBatch) empty = gw_batch_slice (batch, 6, 1);
+  g_assert_cmpuint (empty->n_rows, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/common/batch/scalars-and-nulls", test_scalars_and_nulls);
   g_test_add_func ("/common/batch/nested", test_nested);
+  g_test_add_func ("/common/batch/slice", test_slice);
   return g_test_run ();
 }

@@ -357,3 +357,59 @@ gw_batch_get_memory_size (const GwBatch *b)
     size += gw_column_get_memory_size (b->columns[i]);
   return size;
 }
+
+/* Appends rows [from, from + count) of src to dst (same type), recursively. */
+static void
+column_copy_rows (const GwColumn *src, GwColumn *dst, guint from, guint count)
+{
+  for (guint r = from; r < from + count; r++) {
+    if (src->kind == GW_PHYSICAL_STRUCT) {
+      for (guint k = 0; k < src->n_children; k++)
+        column_copy_rows (src->children[k], dst->children[k], r, 1);
+      if (gw_column_is_null (src, r))
+        gw_column_append_null (dst);
+      else
+        gw_column_append_struct (dst);
+      continue;
+    }
+    if (gw_column_is_null (src, r)) {
+      gw_column_append_null (dst);
+      continue;
+    }
+    switch (src->kind) {
+    case GW_PHYSICAL_BOOL: gw_column_append_bool (dst, src->bools[r]); break;
+    case GW_PHYSICAL_INT64: gw_column_append_int64 (dst, src->i64[r]); break;
+    case GW_PHYSICAL_DOUBLE: gw_column_append_double (dst, src->f64[r]); break;
+    case GW_PHYSICAL_BYTES: {
+      gsize len;
+      const char *data = gw_column_get_bytes (src, r, &len);
+      gw_column_append_bytes (dst, data, len);
+      break;
+    }
+    case GW_PHYSICAL_LIST: {
+      guint start = src->offsets[r], n = src->offsets[r + 1] - start;
+      for (guint k = 0; k < src->n_children; k++)
+        column_copy_rows (src->children[k], dst->children[k], start, n);
+      gw_column_append_list (dst, n);
+      break;
+    }
+    case GW_PHYSICAL_NONE:
+    case GW_PHYSICAL_STRUCT:
+      gw_column_append_null (dst);
+      break;
+    }
+  }
+}
+
+GwBatch *
+gw_batch_slice (const GwBatch *batch, guint offset, guint count)
+{
+  g_return_val_if_fail (offset <= batch->n_rows, NULL);
+  count = MIN (count, batch->n_rows - offset);
+  GwBatch *slice = gw_batch_new (batch->schema, count);
+  guint n = gw_result_schema_get_n_columns (batch->schema);
+  for (guint i = 0; i < n; i++)
+    column_copy_rows (batch->columns[i], slice->columns[i], offset, count);
+  gw_batch_finish (slice);
+  return slice;
+}

@@ -127,6 +127,8 @@ void     gw_batch_free (GwBatch *batch);
 /* Sets n_rows from the columns after they were filled (all must agree). */
 void     gw_batch_finish (GwBatch *batch);
 gsize    gw_batch_get_memory_size (const GwBatch *batch);
+/* A new batch holding copies of rows [offset, offset + count) of batch. */
+GwBatch *gw_batch_slice (const GwBatch *batch, guint offset, guint count);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwBatch, gw_batch_unref)
 

@@ -6,6 +6,7 @@
 
 #include "gw-batch.h"
 #include "gw-catalog.h"
+#include "gw-statement-kind.h"
 #include "gw-config.h"
 
 #include <gio/gio.h>
@@ -16,14 +17,6 @@ typedef struct _GwEngine GwEngine;
 typedef struct _GwEngineConnection GwEngineConnection;
 typedef struct _GwEngineCursor GwEngineCursor;
 
-/* What kind of statement produced a cursor; the service derives Flink's resultKind,
- * isQueryResult and jobID from it. */
-typedef enum {
-  GW_STATEMENT_QUERY,    /* SELECT / VALUES / WITH / FROM ...: streamed rows, isQueryResult */
-  GW_STATEMENT_CONTENT,  /* EXPLAIN, PRAGMA, CALL, SHOW, DESCRIBE, SUMMARIZE: rows, not a query */
-  GW_STATEMENT_MODIFY,   /* INSERT / UPDATE / DELETE / MERGE / COPY: rows affected, like a job */
-  GW_STATEMENT_OTHER,    /* DDL, USE, SET, transactions, ATTACH ...: Flink's "OK" result */
-} GwStatementKind;
 
 /* Opens the engine named by sql-gateway.engine.type with its options. */
 GwEngine *gw_engine_open (const GwConfig *config, GError **error);

@@ -1,6 +1,8 @@
 /* GwOperation: one statement of a session: its status (changed only by
  * gw_operation_transition), its execution on the worker pool, and its result. */
+#include "gw-operation-log.h"
 #include "gw-session-private.h"
+#include "gw-statement-results.h"
 #include "gw-statement.h"
 
 #include <stdlib.h>
@@ -18,6 +20,11 @@ struct _GwOperation {
   GwOperationStatus  status;
   GCancellable      *cancellable;    /* owned: cancelled when the operation stops early */
   GSource           *timeout_source; /* owned ref: fires the execution timeout */
+  GwOperationLog    *log;            /* owned */
+  gint64             started_us;     /* wall clock when RUNNING began, 0 before */
+  gint64             completed_us;   /* wall clock when it became terminal, 0 before */
+  GwStatementKind    engine_kind;    /* what the engine said the statement was */
+  gint64             modified_rows;  /* DML: rows inserted/updated/deleted; -1 otherwise */
   GError            *error;          /* owned, set in ERROR */
   GwResultFetcher   *fetcher;        /* owned, set in FINISHED */
   gboolean           is_query;
@@ -40,6 +47,11 @@ gw_operation_new (GwSession *session, const char *statement, gint64 timeout_ms,
   g_cond_init (&op->changed);
   op->status = GW_OPERATION_INITIALIZED;
   op->cancellable = g_cancellable_new ();
+  op->log = gw_operation_log_new ();
+  op->modified_rows = -1;
+  op->engine_kind = GW_STATEMENT_OTHER;
+  if (statement != NULL)
+    gw_operation_log_append (op->log, "Statement accepted: %.200s", statement);
   return op;
 }
 
@@ -50,6 +62,8 @@ gw_operation_new_finished (GwSession *session, GwResultSchema *schema, GwBatch *
   op->fetcher = gw_result_fetcher_new_materialized (schema, rows);
   op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
   op->status = GW_OPERATION_FINISHED; /* born finished: no transition to validate */
+  op->started_us = op->completed_us = g_get_real_time ();
+  op->engine_kind = GW_STATEMENT_CONTENT;
   return op;
 }
 
@@ -69,6 +83,7 @@ gw_operation_unref (GwOperation *op)
   g_clear_error (&op->error);
   g_clear_object (&op->cancellable);
   g_clear_pointer (&op->timeout_source, g_source_unref);
+  gw_operation_log_free (op->log);
   g_clear_pointer (&op->execution_config, g_hash_table_unref);
   g_free (op->statement);
   g_free (op->job_id);
@@ -122,6 +137,13 @@ transition_locked (GwOperation *op, GwOperationStatus to, GError **error)
   }
   op->status = to;
   g_cond_broadcast (&op->changed);
+  if (to == GW_OPERATION_RUNNING)
+    op->started_us = g_get_real_time ();
+  if (gw_operation_status_is_terminal (to) && op->completed_us == 0)
+    op->completed_us = g_get_real_time ();
+  if (to != GW_OPERATION_FINISHED && to != GW_OPERATION_RUNNING && to != GW_OPERATION_PENDING)
+    gw_operation_log_append (op->log, "Operation %s%s%s", gw_operation_status_name (to),
+                             op->error ? ": " : "", op->error ? op->error->message : "");
   if (gw_operation_status_is_terminal (to) && op->timeout_source != NULL) {
     /* The timer holds a ref on us; the caller holds another, so this is not the last. */
     g_source_destroy (op->timeout_source);
@@ -139,65 +161,6 @@ gw_operation_transition (GwOperation *op, GwOperationStatus to, GError **error)
   return ok;
 }
 
-/* ---- results the gateway builds itself ---- */
-
-static GwLogicalType *
-string_type (void)
-{
-  return gw_logical_type_new_with_length (GW_TYPE_VARCHAR, TRUE, GW_TYPE_MAX_LENGTH);
-}
-
-/* Flink's "OK" result: one column `result`, one row `OK`. */
-static GwResultFetcher *
-ok_result (void)
-{
-  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
-  gw_result_schema_add_column (schema, "result", string_type (), NULL);
-  GwBatch *rows = gw_batch_new (schema, 1);
-  gw_column_append_bytes (rows->columns[0], "OK", 2);
-  gw_batch_finish (rows);
-  return gw_result_fetcher_new_materialized (schema, rows);
-}
-
-static int
-compare_keys (gconstpointer a, gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* `SET` listing: key, value sorted by key. */
-static GwResultFetcher *
-config_listing (GwSession *session)
-{
-  g_autoptr (GHashTable) config = gw_session_dup_config (session);
-  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
-  gw_result_schema_add_column (schema, "key", string_type (), NULL);
-  gw_result_schema_add_column (schema, "value", string_type (), NULL);
-  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (config, NULL);
-  guint n = g_hash_table_size (config);
-  qsort (keys, n, sizeof *keys, compare_keys);
-  GwBatch *rows = gw_batch_new (schema, n);
-  for (guint i = 0; i < n; i++) {
-    const char *value = g_hash_table_lookup (config, keys[i]);
-    gw_column_append_bytes (rows->columns[0], keys[i], strlen (keys[i]));
-    gw_column_append_bytes (rows->columns[1], value, strlen (value));
-  }
-  gw_batch_finish (rows);
-  return gw_result_fetcher_new_materialized (schema, rows);
-}
-
-/* Flink's DML result: one column `job id` with the job's id. */
-static GwResultFetcher *
-job_result (const char *job_id)
-{
-  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
-  gw_result_schema_add_column (schema, "job id", string_type (), NULL);
-  GwBatch *rows = gw_batch_new (schema, 1);
-  gw_column_append_bytes (rows->columns[0], job_id, strlen (job_id));
-  gw_batch_finish (rows);
-  return gw_result_fetcher_new_materialized (schema, rows);
-}
-
 /* Gateway statements (SET/RESET). Returns NULL with *handled = FALSE for engine statements. */
 static GwResultFetcher *
 run_gateway_statement (GwOperation *op, gboolean *handled, GError **error)
@@ -213,18 +176,36 @@ run_gateway_statement (GwOperation *op, gboolean *handled, GError **error)
   case GW_STATEMENT_SET:
     if (!gw_session_set_config (op->session, parsed.key, parsed.value, error))
       return NULL;
-    return ok_result ();
-  case GW_STATEMENT_SET_LIST:
+    return gw_statement_result_ok ();
+  case GW_STATEMENT_SET_LIST: {
     op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
-    return config_listing (op->session);
+    g_autoptr (GHashTable) config = gw_session_dup_config (op->session);
+    return gw_statement_result_config (config);
+  }
   case GW_STATEMENT_RESET:
     gw_session_reset_config (op->session, parsed.key);
-    return ok_result ();
+    return gw_statement_result_ok ();
   case GW_STATEMENT_RESET_ALL:
     gw_session_reset_config (op->session, NULL);
-    return ok_result ();
+    return gw_statement_result_ok ();
   }
   return NULL;
+}
+
+/* DML answers one row with the number of rows it changed (DuckDB's "Count"); -1 if not. */
+static gint64
+read_row_count (GwEngineCursor *cursor)
+{
+  GwResultSchema *schema = gw_engine_cursor_get_schema (cursor);
+  if (gw_result_schema_get_n_columns (schema) < 1 ||
+      gw_physical_kind_of (gw_result_schema_get_type (schema, 0)) != GW_PHYSICAL_INT64)
+    return -1;
+  g_autoptr (GwBatch) batch = gw_batch_new (schema, 1);
+  gboolean eos = FALSE;
+  if (!gw_engine_cursor_fetch (cursor, batch, 1, G_MAXSIZE, &eos, NULL) || batch->n_rows < 1 ||
+      gw_column_is_null (batch->columns[0], 0))
+    return -1;
+  return batch->columns[0]->i64[0];
 }
 
 /* Engine statements, on the session's connection. */
@@ -242,6 +223,7 @@ run_engine_statement (GwOperation *op, GError **error)
                                               op->statement, op->cancellable, error);
   GwResultFetcher *fetcher = NULL;
   if (cursor != NULL) {
+    op->engine_kind = gw_engine_cursor_get_kind (cursor);
     switch (gw_engine_cursor_get_kind (cursor)) {
     case GW_STATEMENT_QUERY:
     case GW_STATEMENT_CONTENT:
@@ -254,14 +236,15 @@ run_engine_statement (GwOperation *op, GError **error)
       break;
     case GW_STATEMENT_MODIFY:
       /* DuckDB runs DML to completion before the result exists: a finished "job". */
+      op->modified_rows = read_row_count (cursor);
       gw_engine_cursor_free (cursor);
       op->job_id = gw_job_id_generate ();
       op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
-      fetcher = job_result (op->job_id);
+      fetcher = gw_statement_result_job (op->job_id);
       break;
     case GW_STATEMENT_OTHER:
       gw_engine_cursor_free (cursor);
-      fetcher = ok_result ();
+      fetcher = gw_statement_result_ok ();
       break;
     }
   }
@@ -280,6 +263,7 @@ gw_operation_run (GwOperation *op)
   GError *error = NULL;
   gboolean handled = FALSE;
   op->result_kind = GW_RESULT_KIND_SUCCESS;
+  gw_operation_log_append (op->log, "Running the statement");
   GwResultFetcher *fetcher = run_gateway_statement (op, &handled, &error);
   if (!handled && error == NULL)
     fetcher = run_engine_statement (op, &error);
@@ -291,6 +275,9 @@ gw_operation_run (GwOperation *op)
   } else if (fetcher != NULL) {
     op->fetcher = fetcher;
     fetcher = NULL;
+    if (op->modified_rows >= 0)
+      gw_operation_log_append (op->log, "%" G_GINT64_FORMAT " rows modified", op->modified_rows);
+    gw_operation_log_append (op->log, "Result ready");
     transition_locked (op, GW_OPERATION_FINISHED, NULL);
   } else {
     if (error == NULL)
@@ -383,10 +370,16 @@ gw_operation_spool_result (GwOperation *op, GError **error)
   return fetcher == NULL || gw_result_fetcher_spool (fetcher, error);
 }
 
-GwFetchResult *
-gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
+static gboolean rerun (GwOperation *op, GError **error);
+
+/* The part of every fetch that does not depend on how rows are asked for: the status checks
+ * and the result header. Returns NULL with error, or a result whose type is NOT_READY (no
+ * fetcher) or PAYLOAD with *out_fetcher set (a ref the caller drops). */
+static GwFetchResult *
+begin_fetch (GwOperation *op, GwResultFetcher **out_fetcher, GError **error)
 {
   char buf[37];
+  *out_fetcher = NULL;
   g_mutex_lock (&op->lock);
   GwOperationStatus status = op->status;
   if (status == GW_OPERATION_ERROR) {
@@ -417,23 +410,31 @@ gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
     result->type = GW_RESULT_NOT_READY;
     return result;
   }
+  if (op->fetcher == NULL) { /* a FETCH_FIRST re-run failed */
+    g_mutex_unlock (&op->lock);
+    gw_fetch_result_free (result);
+    gw_handle_to_string (&op->handle, buf);
+    g_set_error (error, GW_ERROR, GW_ERROR_ILLEGAL_STATE, "The result of %s is gone.", buf);
+    return NULL;
+  }
+  result->type = GW_RESULT_PAYLOAD;
   result->is_query_result = op->is_query;
   result->job_id = g_strdup (op->job_id);
   result->result_kind = op->result_kind;
   result->schema = gw_result_schema_ref (gw_result_fetcher_get_schema (op->fetcher));
+  /* Our own ref: a concurrent close drops the operation's. */
+  *out_fetcher = gw_result_fetcher_ref (op->fetcher);
   g_mutex_unlock (&op->lock);
+  return result;
+}
 
-  /* Hold our own ref: a concurrent close drops the operation's. */
-  g_mutex_lock (&op->lock);
-  g_autoptr (GwResultFetcher) fetcher = op->fetcher ? gw_result_fetcher_ref (op->fetcher) : NULL;
-  g_mutex_unlock (&op->lock);
-  if (fetcher == NULL) {
-    gw_fetch_result_free (result);
-    gw_handle_to_string (&op->handle, buf);
-    g_set_error (error, GW_ERROR, GW_ERROR_OPERATION_NOT_FOUND,
-                 "Can not find the submitted operation in the OperationManager with the %s.", buf);
-    return NULL;
-  }
+GwFetchResult *
+gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
+{
+  g_autoptr (GwResultFetcher) fetcher = NULL;
+  GwFetchResult *result = begin_fetch (op, &fetcher, error);
+  if (result == NULL || result->type == GW_RESULT_NOT_READY)
+    return result;
   GwBatch *batch = NULL;
   if (!gw_result_fetcher_fetch (fetcher, token, &batch, &result->next_token, error)) {
     gw_fetch_result_free (result);
@@ -442,9 +443,106 @@ gw_operation_fetch (GwOperation *op, gint64 token, GError **error)
   if (batch == NULL) {
     result->type = GW_RESULT_EOS;
     result->batch = gw_batch_new (result->schema, 0);
+    gw_operation_log_append (op->log, "Fetched %" G_GUINT64_FORMAT " rows",
+                             gw_result_fetcher_get_rows_fetched (fetcher));
   } else {
-    result->type = GW_RESULT_PAYLOAD;
     result->batch = batch;
   }
   return result;
+}
+
+GwFetchResult *
+gw_operation_fetch_rows (GwOperation *op, gboolean from_first, guint max_rows, GError **error)
+{
+  g_autoptr (GwResultFetcher) fetcher = NULL;
+  GwFetchResult *result = begin_fetch (op, &fetcher, error);
+  if (result == NULL || result->type == GW_RESULT_NOT_READY)
+    return result;
+  if (from_first && !gw_result_fetcher_rewind (fetcher)) {
+    g_clear_pointer (&fetcher, gw_result_fetcher_unref);
+    gw_fetch_result_free (result);
+    if (!rerun (op, error))
+      return NULL;
+    result = begin_fetch (op, &fetcher, error);
+    if (result == NULL)
+      return NULL;
+  }
+  GwBatch *batch = NULL;
+  if (!gw_result_fetcher_fetch_rows (fetcher, MAX (max_rows, 1), &batch, error)) {
+    gw_fetch_result_free (result);
+    return NULL;
+  }
+  result->next_token = -1;
+  if (batch == NULL) {
+    result->type = GW_RESULT_EOS;
+    result->batch = gw_batch_new (result->schema, 0);
+  } else {
+    result->batch = batch;
+  }
+  return result;
+}
+
+/* ---- what HiveServer2 needs beyond Flink's protocol ---- */
+
+void
+gw_operation_get_info (GwOperation *op, GwOperationInfo *info)
+{
+  memset (info, 0, sizeof *info);
+  g_mutex_lock (&op->lock);
+  info->status = op->status;
+  info->started_ms = op->started_us / 1000;
+  info->completed_ms = op->completed_us / 1000;
+  info->statement_kind = op->engine_kind;
+  info->is_query = op->is_query;
+  info->result_kind = op->result_kind;
+  info->modified_rows = op->modified_rows;
+  info->error = op->error ? g_error_copy (op->error) : NULL;
+  info->schema = op->fetcher ? gw_result_schema_ref (gw_result_fetcher_get_schema (op->fetcher)) : NULL;
+  gboolean running = op->status == GW_OPERATION_RUNNING;
+  g_mutex_unlock (&op->lock);
+  info->progress = info->status == GW_OPERATION_FINISHED ? 100.0
+                 : running ? gw_engine_get_progress (gw_session_get_connection (op->session))
+                 : -1;
+}
+
+gchar **
+gw_operation_read_log (GwOperation *op, gboolean from_start)
+{
+  return gw_operation_log_read (op->log, from_start);
+}
+
+/* FETCH_FIRST on a result that streamed: run the statement again (a query reads the same data
+ * again; the previous cursor is dropped first). */
+static gboolean
+rerun (GwOperation *op, GError **error)
+{
+  if (op->engine_kind != GW_STATEMENT_QUERY && op->engine_kind != GW_STATEMENT_CONTENT) {
+    g_set_error (error, GW_ERROR, GW_ERROR_UNSUPPORTED,
+                 "FETCH_FIRST is not supported for this statement once rows were fetched.");
+    return FALSE;
+  }
+  g_mutex_lock (&op->lock);
+  GwResultFetcher *old = g_steal_pointer (&op->fetcher);
+  g_mutex_unlock (&op->lock);
+  gw_session_forget_streaming_operation (op->session, op);
+  g_clear_pointer (&old, gw_result_fetcher_unref); /* takes the engine lock for a live cursor */
+
+  GMutex *engine_lock = gw_session_get_engine_lock (op->session);
+  g_mutex_lock (engine_lock);
+  GwResultFetcher *fetcher = NULL;
+  if (gw_session_release_connection (op->session, error)) {
+    GwEngineCursor *cursor = gw_engine_execute (gw_session_get_connection (op->session),
+                                                op->statement, op->cancellable, error);
+    if (cursor != NULL)
+      fetcher = gw_result_fetcher_new_cursor (cursor, engine_lock,
+                                              gw_session_get_fetch_limits (op->session));
+  }
+  if (fetcher != NULL && gw_result_fetcher_is_streaming (fetcher))
+    gw_session_set_streaming_operation (op->session, op);
+  g_mutex_lock (&op->lock);
+  op->fetcher = fetcher;
+  g_mutex_unlock (&op->lock);
+  g_mutex_unlock (engine_lock);
+  gw_operation_log_append (op->log, "Restarted the result from the first row");
+  return fetcher != NULL;
 }

@@ -76,6 +76,43 @@ test_empty_result_is_eos_at_zero (void)
   fetch_ok (f, 0, 0, -1);
 }
 
+static guint
+rows_of (GwResultFetcher *f, guint max_rows, gint64 *first)
+{
+  g_autoptr (GError) error = NULL;
+  GwBatch *batch = NULL;
+  g_assert_true (gw_result_fetcher_fetch_rows (f, max_rows, &batch, &error));
+  g_assert_no_error (error);
+  if (batch == NULL)
+    return 0;
+  guint n = batch->n_rows;
+  if (first != NULL && n > 0)
+    *first = batch->columns[0]->i64[0];
+  gw_batch_unref (batch);
+  return n;
+}
+
+static void
+test_fetch_rows_and_rewind (void)
+{
+  g_autoptr (GwResultSchema) schema = int_schema ();
+  g_autoptr (GwResultFetcher) f = gw_result_fetcher_new_materialized (schema, int_rows (schema, 0, 10));
+  gint64 first = -1;
+  g_assert_true (gw_result_fetcher_rewind (f)); /* nothing read yet */
+  g_assert_cmpuint (rows_of (f, 4, &first), ==, 4);
+  g_assert_cmpint (first, ==, 0);
+  g_assert_cmpuint (rows_of (f, 4, &first), ==, 4);
+  g_assert_cmpint (first, ==, 4);
+  g_assert_cmpuint (rows_of (f, 4, &first), ==, 2);
+  g_assert_cmpint (first, ==, 8);
+  g_assert_cmpuint (rows_of (f, 4, NULL), ==, 0);
+  g_assert_cmpuint (rows_of (f, 4, NULL), ==, 0);
+  g_assert_cmpuint (gw_result_fetcher_get_rows_fetched (f), ==, 10);
+  g_assert_true (gw_result_fetcher_rewind (f)); /* materialized: back to the first row */
+  g_assert_cmpuint (rows_of (f, 100, &first), ==, 10);
+  g_assert_cmpint (first, ==, 0);
+}
+
 /* A spool written with three pages reads back the same pages, in order. */
 static void
 test_spool_round_trip (void)
@@ -160,5 +197,6 @@ main (int argc, char **argv)
   g_test_add_func ("/service/result-fetcher/materialized-paging", test_materialized_paging);
   g_test_add_func ("/service/result-fetcher/empty-is-eos", test_empty_result_is_eos_at_zero);
   g_test_add_func ("/service/result-spool/round-trip", test_spool_round_trip);
+  g_test_add_func ("/service/result-fetcher/fetch-rows-and-rewind", test_fetch_rows_and_rewind);
   return g_test_run ();
 }

@@ -25,6 +25,10 @@ struct _GwResultFetcher {
   gint64           current_token;
   GwBatch         *previous;      /* owned ref: the page served for current_token - 1 */
   gboolean         eos_sent;
+  GwBatch         *materialized;  /* owned ref: all rows of a materialized result, for rewind */
+  GwBatch         *row_buffer;    /* owned: a page being handed out by fetch_rows */
+  guint            row_offset;    /* rows of row_buffer already handed out */
+  guint64          rows_fetched;
   GError          *failure;       /* owned: why the rest of the result was lost, if it was */
 };
 
@@ -43,6 +47,7 @@ gw_result_fetcher_new_materialized (GwResultSchema *schema, GwBatch *rows)
 {
   GwResultFetcher *f = fetcher_alloc (schema);
   f->pending = rows;
+  f->materialized = rows ? gw_batch_ref (rows) : NULL;
   f->source = rows != NULL && rows->n_rows > 0 ? SOURCE_MATERIALIZED : SOURCE_EXHAUSTED;
   return f;
 }
@@ -173,6 +178,8 @@ gw_result_fetcher_fetch (GwResultFetcher *f, gint64 token, GwBatch **out_batch,
         *out_next_token = ++f->current_token;
       }
     }
+    if (*out_batch != NULL)
+      f->rows_fetched += (*out_batch)->n_rows;
   } else if (token >= 0 && token == f->current_token - 1) {
     /* A retry of the previous page (after EOS the previous page was dropped: empty payload). */
     *out_batch = f->previous ? gw_batch_ref (f->previous) : gw_batch_new (f->schema, 0);
@@ -193,6 +200,89 @@ gw_result_fetcher_fetch (GwResultFetcher *f, gint64 token, GwBatch **out_batch,
   if (need_engine)
     g_mutex_unlock (f->engine_lock);
   return ok;
+}
+
+gboolean
+gw_result_fetcher_fetch_rows (GwResultFetcher *f, guint max_rows, GwBatch **out_batch,
+                              GError **error)
+{
+  g_return_val_if_fail (f != NULL && out_batch != NULL && max_rows > 0, FALSE);
+  *out_batch = NULL;
+  g_mutex_lock (&f->lock);
+  gboolean need_engine = f->source == SOURCE_CURSOR &&
+                         (f->row_buffer == NULL || f->row_offset >= f->row_buffer->n_rows);
+  if (need_engine) {
+    g_mutex_unlock (&f->lock);
+    g_mutex_lock (f->engine_lock);
+    g_mutex_lock (&f->lock);
+    if (f->source != SOURCE_CURSOR) {
+      g_mutex_unlock (f->engine_lock);
+      need_engine = FALSE;
+    }
+  }
+  gboolean ok = TRUE;
+  while (f->row_buffer == NULL || f->row_offset >= f->row_buffer->n_rows) {
+    g_clear_pointer (&f->row_buffer, gw_batch_unref);
+    f->row_offset = 0;
+    GError *local = NULL;
+    f->row_buffer = pull_page (f, &local);
+    if (local != NULL) {
+      g_propagate_error (error, local);
+      ok = FALSE;
+      break;
+    }
+    if (f->row_buffer == NULL)
+      break; /* the end */
+    if (f->row_buffer->n_rows == 0 && f->source == SOURCE_EXHAUSTED) {
+      g_clear_pointer (&f->row_buffer, gw_batch_unref);
+      break;
+    }
+  }
+  if (ok && f->row_buffer != NULL) {
+    guint n = MIN (max_rows, f->row_buffer->n_rows - f->row_offset);
+    *out_batch = f->row_offset == 0 && n == f->row_buffer->n_rows
+                     ? gw_batch_ref (f->row_buffer)
+                     : gw_batch_slice (f->row_buffer, f->row_offset, n);
+    f->row_offset += n;
+    f->rows_fetched += n;
+  }
+  g_mutex_unlock (&f->lock);
+  if (need_engine)
+    g_mutex_unlock (f->engine_lock);
+  return ok;
+}
+
+gboolean
+gw_result_fetcher_rewind (GwResultFetcher *f)
+{
+  g_mutex_lock (&f->lock);
+  gboolean ok = TRUE;
+  if (f->rows_fetched == 0) {
+    /* nothing handed out yet: already at the first row */
+  } else if (f->materialized != NULL) {
+    g_clear_pointer (&f->row_buffer, gw_batch_unref);
+    g_clear_pointer (&f->pending, gw_batch_unref);
+    f->pending = gw_batch_ref (f->materialized);
+    f->source = SOURCE_MATERIALIZED;
+    f->row_offset = 0;
+    f->rows_fetched = 0;
+    f->current_token = 0;
+    f->eos_sent = FALSE;
+    g_clear_pointer (&f->previous, gw_batch_unref);
+  } else {
+    ok = FALSE;
+  }
+  g_mutex_unlock (&f->lock);
+  return ok;
+}
+
+guint64
+gw_result_fetcher_get_rows_fetched (GwResultFetcher *f)
+{
+  g_mutex_lock (&f->lock);
+  guint64 n = f->rows_fetched;
+  g_mutex_unlock (&f->lock);
+  return n;
 }
 
 gboolean
@@ -255,6 +345,8 @@ gw_result_fetcher_unref (GwResultFetcher *f)
   g_clear_pointer (&f->pending, gw_batch_unref);
   g_clear_pointer (&f->spool, gw_result_spool_free);
   g_clear_pointer (&f->previous, gw_batch_unref);
+  g_clear_pointer (&f->materialized, gw_batch_unref);
+  g_clear_pointer (&f->row_buffer, gw_batch_unref);
   g_clear_error (&f->failure);
   gw_result_schema_unref (f->schema);
   g_free (f->spool_directory);

@@ -30,6 +30,15 @@ GwResultSchema  *gw_result_fetcher_get_schema (GwResultFetcher *fetcher);
  * *out_next_token the token of the next page (-1 after EOS). */
 gboolean gw_result_fetcher_fetch (GwResultFetcher *fetcher, gint64 token, GwBatch **out_batch,
                                   gint64 *out_next_token, GError **error);
+/* Row-oriented fetching (HiveServer2 FetchResults), an alternative to tokens for the same
+ * result: the next at most max_rows rows, *out_batch NULL at the end. */
+gboolean gw_result_fetcher_fetch_rows (GwResultFetcher *fetcher, guint max_rows, GwBatch **out_batch,
+                                       GError **error);
+/* Restarts row fetching from the first row. Possible while nothing was read yet or when the
+ * result was materialized; FALSE otherwise (the caller may run the statement again). */
+gboolean gw_result_fetcher_rewind (GwResultFetcher *fetcher);
+/* Rows handed out so far by either way of fetching. */
+guint64  gw_result_fetcher_get_rows_fetched (GwResultFetcher *fetcher);
 /* Drains a live cursor into a spool file so the connection can run something else. The caller
  * holds the engine lock. No-op for other sources. */
 gboolean gw_result_fetcher_spool (GwResultFetcher *fetcher, GError **error);

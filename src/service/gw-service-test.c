@@ -154,6 +154,66 @@ test_cancel_interrupts_engine (void)
   gw_service_free (service);
 }
 
+static guint
+fetch_rows (GwService *service, const GwHandle *s, const GwHandle *o, gboolean first, guint max,
+            gint64 *first_value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GwFetchResult) page = gw_service_fetch_rows (service, s, o, first, max, &error);
+  g_assert_no_error (error);
+  if (page->type == GW_RESULT_EOS)
+    return 0;
+  g_assert_cmpint (page->type, ==, GW_RESULT_PAYLOAD);
+  if (first_value != NULL && page->batch->n_rows > 0)
+    *first_value = page->batch->columns[0]->i64[0];
+  return page->batch->n_rows;
+}
+
+static void
+test_hiveserver2_needs (void)
+{
+  GwService *service = service_new ();
+  g_autoptr (GError) error = NULL;
+  GwHandle s, ddl, dml, q;
+  g_assert_true (gw_service_open_session (service, NULL, NULL, &s, &error));
+  g_assert_true (gw_service_execute_statement (service, &s, "CREATE TABLE hs (i BIGINT)", 0, NULL, &ddl, &error));
+  g_assert_true (gw_service_execute_statement (service, &s, "INSERT INTO hs SELECT range FROM range(25)",
+                                               0, NULL, &dml, &error));
+  /* long-poll: waits for the end instead of answering RUNNING at once */
+  g_auto (GwOperationInfo) info = { 0 };
+  g_assert_true (gw_service_get_operation_info (service, &s, &dml, 30000, &info, &error));
+  g_assert_cmpint (info.status, ==, GW_OPERATION_FINISHED);
+  g_assert_cmpint (info.statement_kind, ==, GW_STATEMENT_MODIFY);
+  g_assert_cmpint (info.modified_rows, ==, 25);
+  g_assert_cmpint (info.started_ms, >, 0);
+  g_assert_cmpint (info.completed_ms, >=, info.started_ms);
+  g_auto (GStrv) log = gw_service_fetch_operation_log (service, &s, &dml, FALSE, &error);
+  g_assert_cmpuint (g_strv_length (log), >=, 3);
+  g_assert_nonnull (strstr (log[0], "Statement accepted: INSERT INTO hs"));
+  g_assert_nonnull (strstr (log[g_strv_length (log) - 2], "25 rows modified"));
+  g_auto (GStrv) none = gw_service_fetch_operation_log (service, &s, &dml, FALSE, &error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0); /* read already */
+
+  /* FETCH_NEXT in pieces, then FETCH_FIRST re-runs the streamed query */
+  g_assert_true (gw_service_execute_statement (service, &s, "SELECT i FROM hs ORDER BY i", 0, NULL, &q, &error));
+  g_auto (GwOperationInfo) qinfo = { 0 };
+  g_assert_true (gw_service_get_operation_info (service, &s, &q, 30000, &qinfo, &error));
+  g_assert_cmpint (qinfo.status, ==, GW_OPERATION_FINISHED);
+  g_assert_cmpuint (gw_result_schema_get_n_columns (qinfo.schema), ==, 1);
+  gint64 first = -1;
+  g_assert_cmpuint (fetch_rows (service, &s, &q, TRUE, 10, &first), ==, 10);
+  g_assert_cmpint (first, ==, 0);
+  g_assert_cmpuint (fetch_rows (service, &s, &q, FALSE, 10, &first), ==, 10);
+  g_assert_cmpint (first, ==, 10);
+  g_assert_cmpuint (fetch_rows (service, &s, &q, TRUE, 7, &first), ==, 7);
+  g_assert_cmpint (first, ==, 0);
+  guint rest = 0, n;
+  while ((n = fetch_rows (service, &s, &q, FALSE, 7, NULL)) > 0)
+    rest += n;
+  g_assert_cmpuint (rest, ==, 18);
+  gw_service_free (service);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +222,6 @@ main (int argc, char **argv)
   g_test_add_func ("/service/session-config-and-limit", test_session_config_and_limit);
   g_test_add_func ("/service/catalog-and-result-operation", test_catalog_and_result_operation);
   g_test_add_func ("/service/cancel-interrupts-engine", test_cancel_interrupts_engine);
+  g_test_add_func ("/service/hiveserver2-needs", test_hiveserver2_needs);
   return g_test_run ();
 }

@@ -496,3 +496,40 @@ gw_service_add_result_operation (GwService *service, const GwHandle *session,
   *out_operation = *gw_operation_get_handle (op);
   return TRUE;
 }
+
+void
+gw_operation_info_clear (GwOperationInfo *info)
+{
+  g_clear_error (&info->error);
+  g_clear_pointer (&info->schema, gw_result_schema_unref);
+}
+
+gboolean
+gw_service_get_operation_info (GwService *service, const GwHandle *session,
+                               const GwHandle *operation, gint64 wait_ms, GwOperationInfo *info,
+                               GError **error)
+{
+  g_autoptr (GwOperation) op = lookup_operation (service, session, operation, error);
+  if (op == NULL)
+    return FALSE;
+  if (wait_ms > 0)
+    gw_operation_wait (op, g_get_monotonic_time () + wait_ms * 1000);
+  gw_operation_get_info (op, info);
+  return TRUE;
+}
+
+GwFetchResult *
+gw_service_fetch_rows (GwService *service, const GwHandle *session, const GwHandle *operation,
+                       gboolean from_first, guint max_rows, GError **error)
+{
+  g_autoptr (GwOperation) op = lookup_operation (service, session, operation, error);
+  return op ? gw_operation_fetch_rows (op, from_first, max_rows, error) : NULL;
+}
+
+gchar **
+gw_service_fetch_operation_log (GwService *service, const GwHandle *session,
+                                const GwHandle *operation, gboolean from_start, GError **error)
+{
+  g_autoptr (GwOperation) op = lookup_operation (service, session, operation, error);
+  return op ? gw_operation_read_log (op, from_start) : NULL;
+}

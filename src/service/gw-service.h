@@ -9,6 +9,7 @@
 #include "gw-error.h"
 #include "gw-handle.h"
 #include "gw-operation-status.h"
+#include "gw-statement-kind.h"
 
 G_BEGIN_DECLS
 
@@ -99,6 +100,38 @@ gboolean    gw_service_close_operation (GwService *service, const GwHandle *sess
 GwFetchResult *gw_service_fetch_results (GwService *service, const GwHandle *session,
                                          const GwHandle *operation, gint64 token,
                                          GError **error);
+
+/* ---- what HiveServer2 needs beyond Flink's protocol ---- */
+
+typedef struct {
+  GwOperationStatus status;
+  gint64            started_ms;     /* Unix ms when it started running, 0 before */
+  gint64            completed_ms;   /* Unix ms when it became terminal, 0 before */
+  GwStatementKind   statement_kind; /* query, content, DML or other (DDL, SET ...) */
+  gboolean          is_query;
+  GwResultKind      result_kind;
+  gint64            modified_rows;  /* DML: rows changed; -1 otherwise */
+  double            progress;       /* 0..100 while running (engine estimate), -1 unknown */
+  GError           *error;          /* owned copy in ERROR */
+  GwResultSchema   *schema;         /* owned ref once FINISHED */
+} GwOperationInfo;
+
+void        gw_operation_info_clear (GwOperationInfo *info);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GwOperationInfo, gw_operation_info_clear)
+/* Waits up to wait_ms (0: not at all) while the operation is not terminal, then describes it:
+ * HiveServer2 GetOperationStatus long-polls this way. */
+gboolean    gw_service_get_operation_info (GwService *service, const GwHandle *session,
+                                           const GwHandle *operation, gint64 wait_ms,
+                                           GwOperationInfo *info, GError **error);
+/* FetchResults: the next at most max_rows rows; from_first restarts at the first row. type is
+ * NOT_READY while the operation runs and EOS (0 rows) at the end. */
+GwFetchResult *gw_service_fetch_rows (GwService *service, const GwHandle *session,
+                                      const GwHandle *operation, gboolean from_first,
+                                      guint max_rows, GError **error);
+/* The operation's log lines not read yet (from_start: all), NULL-terminated. */
+gchar     **gw_service_fetch_operation_log (GwService *service, const GwHandle *session,
+                                            const GwHandle *operation, gboolean from_start,
+                                            GError **error);
 
 /* ---- metadata ---- */
 

@@ -86,6 +86,12 @@ gint64       gw_operation_get_timeout_ms (GwOperation *op);
 /* The timer of the execution timeout, destroyed when op ends. */
 void         gw_operation_set_timeout_source (GwOperation *op, GSource *source);
 GwFetchResult *gw_operation_fetch (GwOperation *op, gint64 token, GError **error);
+/* Row-oriented: the next at most max_rows rows (EOS when none), from the first row again when
+ * from_first (a streamed result is produced again by re-running the statement). */
+GwFetchResult *gw_operation_fetch_rows (GwOperation *op, gboolean from_first, guint max_rows,
+                                        GError **error);
+void         gw_operation_get_info (GwOperation *op, GwOperationInfo *info);
+gchar      **gw_operation_read_log (GwOperation *op, gboolean from_start);
 /* Drains op's live result into a spool file (caller holds the engine lock). */
 gboolean     gw_operation_spool_result (GwOperation *op, GError **error);
 
