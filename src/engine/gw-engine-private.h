@@ -23,6 +23,8 @@ typedef struct {
                                    GError **error);
   GPtrArray          *(*list_catalog) (GwEngineConnection *conn, GwCatalogKind kind,
                                        const GwCatalogFilter *filter, GError **error);
+  gboolean            (*use_database) (GwEngineConnection *conn, const char *catalog,
+                                       const char *database, gboolean create, GError **error);
   gboolean            (*cursor_fetch) (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
                                        gsize max_bytes, gboolean *eos, GError **error);
   void                (*cursor_free) (GwEngineCursor *cursor);

@@ -90,6 +90,14 @@ gw_engine_complete (GwEngineConnection *conn, const char *statement, int positio
   return conn->klass->complete (conn, statement, position, error);
 }
 
+gboolean
+gw_engine_use_database (GwEngineConnection *conn, const char *catalog, const char *database,
+                        gboolean create, GError **error)
+{
+  g_return_val_if_fail (conn != NULL && catalog != NULL && database != NULL, FALSE);
+  return conn->klass->use_database (conn, catalog, database, create, error);
+}
+
 GPtrArray *
 gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind, const GwCatalogFilter *filter,
                         GError **error)

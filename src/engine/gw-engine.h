@@ -50,6 +50,11 @@ gchar   **gw_engine_complete (GwEngineConnection *conn, const char *statement, i
 GPtrArray *gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
                                    const GwCatalogFilter *filter, GError **error);
 
+/* Makes catalog.database current on conn; with create, first attaches catalog (a database file
+ * beside the engine's own, or in memory when the engine is in memory) and creates database. */
+gboolean   gw_engine_use_database (GwEngineConnection *conn, const char *catalog,
+                                   const char *database, gboolean create, GError **error);
+
 GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
 /* Borrowed; valid while the cursor lives. */
 GwResultSchema *gw_engine_cursor_get_schema (GwEngineCursor *cursor);

@@ -32,7 +32,17 @@ gw_gateway_new (GwConfig *config, GError **error)
       return NULL;
     }
   }
-  GwService *service = gw_service_new (config, error);
+  /* Catalogs are attached when the engine opens (the sandbox closes file access after that), so
+   * the HiveServer2 endpoint's catalog joins the engine's list here. */
+  g_autoptr (GwConfig) service_config = gw_config_copy (config);
+  if (g_strv_contains ((const char *const *) types, "hiveserver2")) {
+    const char *hs2_catalog = gw_config_get_string (config, "sql-gateway.endpoint.hiveserver2.catalog.name");
+    const char *catalogs = gw_config_get_string (config, "sql-gateway.engine.duckdb.catalogs");
+    g_autofree gchar *joined = catalogs && *catalogs ? g_strjoin (";", catalogs, hs2_catalog, NULL)
+                                                     : g_strdup (hs2_catalog);
+    gw_config_set (service_config, "sql-gateway.engine.duckdb.catalogs", joined);
+  }
+  GwService *service = gw_service_new (service_config, error);
   if (service == NULL)
     return NULL;
   GwGateway *gateway = g_new0 (GwGateway, 1);

@@ -533,3 +533,18 @@ gw_service_fetch_operation_log (GwService *service, const GwHandle *session,
   g_autoptr (GwOperation) op = lookup_operation (service, session, operation, error);
   return op ? gw_operation_read_log (op, from_start) : NULL;
 }
+
+gboolean
+gw_service_use_database (GwService *service, const GwHandle *session, const char *catalog,
+                         const char *database, gboolean create, GError **error)
+{
+  g_autoptr (GwSession) s = lookup_session (service, session, error);
+  if (s == NULL)
+    return FALSE;
+  GMutex *engine_lock = gw_session_get_engine_lock (s);
+  g_mutex_lock (engine_lock);
+  gboolean ok = gw_session_release_connection (s, error) &&
+                gw_engine_use_database (gw_session_get_connection (s), catalog, database, create, error);
+  g_mutex_unlock (engine_lock);
+  return ok;
+}

@@ -133,6 +133,13 @@ gchar     **gw_service_fetch_operation_log (GwService *service, const GwHandle *
                                             const GwHandle *operation, gboolean from_start,
                                             GError **error);
 
+/* Makes catalog.database the session's current database; with create, attaches the catalog and
+ * creates the database first when they do not exist (HiveServer2 sessions start in
+ * sql-gateway.endpoint.hiveserver2.catalog.name / catalog.default-database). */
+gboolean    gw_service_use_database (GwService *service, const GwHandle *session,
+                                     const char *catalog, const char *database, gboolean create,
+                                     GError **error);
+
 /* ---- metadata ---- */
 
 /* Catalog objects of kind in the session's engine (GwCatalogObject*, owned). */

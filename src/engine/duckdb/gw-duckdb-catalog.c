@@ -242,3 +242,45 @@ gw_duckdb_list_catalog (GwEngineConnection *base, GwCatalogKind kind, const GwCa
   }
   return objects;
 }
+
+static gchar *
+quote_pair (const char *catalog, const char *database)
+{
+  g_autofree gchar *c = quote_identifier (catalog);
+  g_autofree gchar *d = quote_identifier (database);
+  return g_strdup_printf ("%s.%s", c, d);
+}
+
+static gboolean
+run (GwDuckdbConnection *conn, const char *sql, GError **error)
+{
+  duckdb_result result;
+  gboolean ok = duckdb_query (conn->connection, sql, &result) == DuckDBSuccess;
+  if (!ok)
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL, "%s", duckdb_result_error (&result));
+  duckdb_destroy_result (&result);
+  return ok;
+}
+
+gboolean
+gw_duckdb_use_database (GwEngineConnection *base, const char *catalog, const char *database,
+                        gboolean create, GError **error)
+{
+  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
+  if (!gw_duckdb_connection_check_idle (conn, error))
+    return FALSE;
+  GwCatalogFilter filter = { catalog, NULL, NULL, NULL };
+  g_autoptr (GPtrArray) catalogs = gw_duckdb_list_catalog (base, GW_CATALOG_CATALOGS, &filter, error);
+  if (catalogs == NULL)
+    return FALSE;
+  if (catalogs->len == 0) {
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+                 "A catalog with name [%s] does not exist. Catalogs are attached at start: "
+                 "list it in sql-gateway.engine.duckdb.catalogs.", catalog);
+    return FALSE;
+  }
+  g_autofree gchar *qualified = quote_pair (catalog, database);
+  g_autofree gchar *create_sql = g_strdup_printf ("CREATE SCHEMA IF NOT EXISTS %s", qualified);
+  g_autofree gchar *use_sql = g_strdup_printf ("USE %s", qualified);
+  return (!create || run (conn, create_sql, error)) && run (conn, use_sql, error);
+}

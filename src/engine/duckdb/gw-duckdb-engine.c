@@ -15,6 +15,7 @@
 #define KEY_MEMORY_LIMIT        "sql-gateway.engine.duckdb.memory-limit"
 #define KEY_ALLOWED_DIRECTORIES "sql-gateway.engine.duckdb.allowed-directories"
 #define KEY_SANDBOX             "sql-gateway.engine.duckdb.sandbox"
+#define KEY_CATALOGS            "sql-gateway.engine.duckdb.catalogs"
 
 #define COMPLETION_QUERY "SELECT suggestion FROM sql_auto_complete($1)"
 
@@ -125,6 +126,36 @@ attach_default_catalog (duckdb_connection connection, const char *path, GError *
                   GW_ERROR_INTERNAL, "Cannot create default_database", error);
 }
 
+/* Attaches the extra catalogs of KEY_CATALOGS beside the main database (before the sandbox
+ * closes file access; a catalog attached later would need the data directory opened to SQL). */
+static gboolean
+attach_extra_catalogs (duckdb_connection connection, const GwConfig *config, const char *path,
+                       GError **error)
+{
+  g_auto (GStrv) catalogs = gw_config_get_list (config, KEY_CATALOGS);
+  g_autofree gchar *directory = strcmp (path, ":memory:") != 0 ? g_path_get_dirname (path) : NULL;
+  for (guint i = 0; catalogs != NULL && catalogs[i] != NULL; i++) {
+    if (strcmp (catalogs[i], "default_catalog") == 0)
+      continue;
+    g_autoptr (GString) sql = g_string_new ("ATTACH IF NOT EXISTS ");
+    g_autofree gchar *file_name = g_strconcat (catalogs[i], ".duckdb", NULL);
+    g_autofree gchar *file = directory ? g_build_filename (directory, file_name, NULL) : NULL;
+    append_literal (sql, file ? file : ":memory:");
+    g_string_append (sql, " AS \"");
+    for (const char *p = catalogs[i]; *p; p++) {
+      if (*p == '"')
+        g_string_append_c (sql, '"');
+      g_string_append_c (sql, *p);
+    }
+    g_string_append_c (sql, '"');
+    g_autofree gchar *what = g_strdup_printf ("Cannot attach catalog '%s' (option '%s')",
+                                              catalogs[i], KEY_CATALOGS);
+    if (!run_sql (connection, sql->str, GW_ERROR_CONFIG, what, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* No file access outside allowed-directories, no extension downloads, and no SET to undo it. */
 static gboolean
 lock_down (duckdb_connection connection, const GwConfig *config, GError **error)
@@ -186,6 +217,7 @@ duckdb_engine_open (const GwConfig *config, GError **error)
     return NULL;
   }
   gboolean ok = attach_default_catalog (setup, path, error) &&
+                attach_extra_catalogs (setup, config, path, error) &&
                 (!gw_config_get_bool (config, KEY_SANDBOX) || lock_down (setup, config, error));
   duckdb_disconnect (&setup);
   if (!ok)
@@ -373,6 +405,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .get_progress = duckdb_connection_get_progress,
   .complete = duckdb_connection_complete,
   .list_catalog = gw_duckdb_list_catalog,
+  .use_database = gw_duckdb_use_database,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,
 };

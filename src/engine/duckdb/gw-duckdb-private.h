@@ -32,6 +32,8 @@ typedef struct {
 gboolean        gw_duckdb_connection_check_idle (GwDuckdbConnection *conn, GError **error);
 
 /* gw-duckdb-catalog.c */
+gboolean        gw_duckdb_use_database (GwEngineConnection *conn, const char *catalog,
+                                        const char *database, gboolean create, GError **error);
 GPtrArray      *gw_duckdb_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
                                         const GwCatalogFilter *filter, GError **error);
 
