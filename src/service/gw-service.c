@@ -134,6 +134,13 @@ gw_service_new (GwConfig *config, GError **error)
   return service;
 }
 
+static gboolean
+quit_timer_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
 void
 gw_service_free (GwService *service)
 {
@@ -151,7 +158,9 @@ gw_service_free (GwService *service)
 
   /* Running operations were interrupted; wait for the workers to drop their refs. */
   g_thread_pool_free (service->worker_pool, FALSE, TRUE);
-  g_main_loop_quit (service->timer_loop);
+  /* Quit from inside the loop: a g_main_loop_quit() that runs before the timer thread reached
+   * g_main_loop_run() is forgotten, and the join would wait forever. */
+  g_main_context_invoke (service->timer_context, quit_timer_loop, service->timer_loop);
   g_thread_join (service->timer_thread);
   g_main_loop_unref (service->timer_loop);
   g_main_context_unref (service->timer_context);
