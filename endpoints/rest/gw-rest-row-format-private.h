@@ -4,7 +4,7 @@
 #pragma once
 
 #include "gw-batch.h"
-#include "gw-rest-value-text.h"
+#include "gw-value-text.h"
 
 G_BEGIN_DECLS
 

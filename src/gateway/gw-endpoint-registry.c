@@ -1,5 +1,6 @@
 /* Endpoint registry: identifier → factory. Adding an endpoint = one directory + one line here. */
 #include "gw-gateway.h"
+#include "gw-hs2-endpoint.h"
 #include "gw-rest-endpoint.h"
 
 #include <string.h>
@@ -9,6 +10,7 @@ static const struct {
   GwEndpointFactory  factory;
 } registry[] = {
   { "rest", gw_rest_endpoint_new },
+  { "hiveserver2", gw_hs2_endpoint_new },
 };
 
 GwEndpointFactory

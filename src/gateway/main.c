@@ -3,6 +3,7 @@
  * checkpointed). */
 #include "gw-build-config.h"
 #include "gw-gateway.h"
+#include "tcli-ensure-types.h"
 
 #include <glib-unix.h>
 #include <signal.h>
@@ -60,6 +61,9 @@ run (GwConfig *config, GPtrArray *overrides, GError **error)
 int
 main (int argc, char **argv)
 {
+  /* The generated TCLIService types register lazily and not thread-safely: all of them now,
+   * before any connection thread runs (reference stack.md §2). */
+  tcli_ensure_types ();
   signal (SIGPIPE, SIG_IGN);
   g_autoptr (GwConfig) config = gw_config_new ();
   g_autoptr (GPtrArray) overrides = g_ptr_array_new ();

@@ -1,7 +1,7 @@
-/* Unit tests of the value formatters behind the REST row encoders: Java's shortest
+/* Unit tests of the value formatters shared by the REST and HiveServer2 encoders: Java's shortest
  * Double/Float.toString digits checked against round trips, and the zone offset cache against
  * GTimeZone itself. */
-#include "gw-rest-value-text.h"
+#include "gw-value-text.h"
 
 #include <math.h>
 #include <string.h>
@@ -154,13 +154,33 @@ test_java_cases (void)
   }
 }
 
+/* TIME as "HH:mm:ss" and the microseconds without trailing zeros (HiveServer2's TIME text). */
+static void
+test_time_micros (void)
+{
+  const struct { gint64 micros; const char *text; } cases[] = {
+    { 0, "00:00:00" },
+    { G_GINT64_CONSTANT (3723004000), "01:02:03.004" },
+    { G_GINT64_CONSTANT (86399999999), "23:59:59.999999" },
+    { 1, "00:00:00.000001" },
+    { 500000, "00:00:00.5" },
+    { -1, "23:59:59.999999" }, /* negative times wrap like Flink's */
+  };
+  char buf[GW_VALUE_TEXT_MAX + 1];
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    buf[gw_value_format_time_micros (buf, cases[i].micros)] = '\0';
+    g_assert_cmpstr (buf, ==, cases[i].text);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/rest/value-text/java-cases", test_java_cases);
-  g_test_add_func ("/rest/value-text/double-shortest", test_double_shortest);
-  g_test_add_func ("/rest/value-text/float-shortest", test_float_shortest);
-  g_test_add_func ("/rest/value-text/zone-cache", test_zone_cache);
+  g_test_add_func ("/common/value-text/java-cases", test_java_cases);
+  g_test_add_func ("/common/value-text/double-shortest", test_double_shortest);
+  g_test_add_func ("/common/value-text/float-shortest", test_float_shortest);
+  g_test_add_func ("/common/value-text/zone-cache", test_zone_cache);
+  g_test_add_func ("/common/value-text/time-micros", test_time_micros);
   return g_test_run ();
 }

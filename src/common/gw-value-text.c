@@ -1,6 +1,6 @@
-/* Dates, times, intervals, binary and time zones for the REST row encoders (see
- * gw-rest-value-text.h for what each form is). */
-#include "gw-rest-value-text.h"
+/* Dates, times, intervals, binary and time zones for the row encoders (see gw-value-text.h
+ * for what each form is). */
+#include "gw-value-text.h"
 
 #include <string.h>
 
@@ -135,6 +135,22 @@ gw_value_format_time_sql (char *buf, gint64 micros, int precision)
       if (ms == 0)
         break;
       precision--;
+    }
+  }
+  return n;
+}
+
+gsize
+gw_value_format_time_micros (char *buf, gint64 micros)
+{
+  micros = wrap_time_of_day (micros);
+  gsize n = format_hms (buf, micros / MICROS_PER_SECOND);
+  guint32 fraction = (guint32) (micros % MICROS_PER_SECOND);
+  if (fraction != 0) {
+    buf[n++] = '.';
+    for (guint32 scale = 100000; fraction != 0; scale /= 10) {
+      buf[n++] = (char) ('0' + fraction / scale);
+      fraction %= scale;
     }
   }
   return n;

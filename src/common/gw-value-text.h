@@ -1,7 +1,8 @@
-/* Text forms of single values, shared by the JSON and PLAIN_TEXT row encoders: Java's
- * Double/Float.toString and BigDecimal.toString (gw-rest-value-number.c), ISO and Flink-CAST
- * date/time layouts, Flink's interval strings, base64, hex and zone offsets
- * (gw-rest-value-text.c). Hot path: no allocation, no printf for the common cases. */
+/* Text forms of single values, shared by the REST row encoders (JSON, PLAIN_TEXT) and the
+ * HiveServer2 result sets: Java's Double/Float.toString and BigDecimal.toString
+ * (gw-value-number.c), ISO and Flink-CAST date/time layouts, Flink's interval strings, base64,
+ * hex and zone offsets (gw-value-text.c). Hot path: no allocation, no printf for the common
+ * cases. */
 #pragma once
 
 #include <glib.h>
@@ -31,6 +32,9 @@ gsize gw_value_format_time_json (char *buf, gint64 micros);
 /* Flink CAST(TIME(p) AS STRING): "HH:mm:ss" and, for p > 0, the milliseconds with trailing
  * zeros removed but at least one digit (DateTimeUtils.formatTimestampMillis). */
 gsize gw_value_format_time_sql (char *buf, gint64 micros, int precision);
+/* "HH:mm:ss" and, when the microseconds are not zero, ".ffffff" with trailing zeros removed
+ * (the fraction rule of gw_value_format_timestamp_sql with precision 0). */
+gsize gw_value_format_time_micros (char *buf, gint64 micros);
 /* value = micros (nanos when nanos is TRUE) since the epoch, already shifted to wall time.
  * ISO: "yyyy-MM-ddTHH:mm:ss[.f]" with trailing fraction zeros removed, plus suffix "Z" when
  * zulu. SQL: "yyyy-MM-dd HH:mm:ss" with the fraction padded to precision digits. */
@@ -48,7 +52,7 @@ void  gw_value_append_base64 (GString *out, const guint8 *data, gsize len);
 /* Lower-case hex digits. */
 void  gw_value_append_hex (GString *out, const guint8 *data, gsize len);
 
-/* Shared by the formatters (gw-rest-value-number.c, gw-rest-value-text.c). */
+/* Shared by the formatters (gw-value-number.c, gw-value-text.c). */
 extern const char gw_value_digit_pairs[201]; /* "00" "01" ... "99" */
 
 /* The two digits of v (0..99) at p. */

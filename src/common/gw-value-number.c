@@ -1,6 +1,6 @@
-/* Numbers for the REST row encoders: integers, Java's Double/Float.toString and
- * BigDecimal.toString (see gw-rest-value-text.h). */
-#include "gw-rest-value-text.h"
+/* Numbers for the row encoders: integers, Java's Double/Float.toString and
+ * BigDecimal.toString (see gw-value-text.h). */
+#include "gw-value-text.h"
 #include "gw-json.h"
 
 #include <float.h>

@@ -1,0 +1,1130 @@
+/* A TCLIService client built from the same generated c_glib code drives the HiveServer2
+ * endpoint over real sockets: an in-process service (DuckDB :memory:) and the endpoint on free
+ * ports. Every protocol version V1..V11 (negotiation, row-based and columnar row sets), the
+ * metadata schemas, errors, the operation log, cancel and timeout, HTTP, and hostile bytes that
+ * must close only their own connection. */
+#include "gw-hs2-endpoint.h"
+#include "gw-hs2-transport.h"
+#include "tcli-ensure-types.h"
+#include "t_c_l_i_service.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <thrift/c_glib/protocol/thrift_binary_protocol.h>
+#include <thrift/c_glib/thrift_application_exception.h>
+#include <thrift/c_glib/transport/thrift_buffered_transport.h>
+#include <thrift/c_glib/transport/thrift_socket.h>
+
+#define V(n) T_PROTOCOL_VERSION_HIVE_CLI_SERVICE_PROTOCOL_V##n
+#define MAX_MESSAGE_SIZE 1048576
+
+/* The generated structs are GObjects without autoptr declarations. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCancelOperationReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCancelOperationResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCloseOperationReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCloseOperationResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCloseSessionReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TCloseSessionResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TExecuteStatementReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TExecuteStatementResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TFetchResultsReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TFetchResultsResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetDelegationTokenReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetDelegationTokenResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetInfoReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetInfoResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetOperationStatusReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetOperationStatusResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetQueryIdReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetQueryIdResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetResultSetMetadataReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetResultSetMetadataResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TOpenSessionReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TOpenSessionResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TOperationHandle, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TSessionHandle, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TTableSchema, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThriftApplicationException, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTypeInfoReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTypeInfoResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetCatalogsReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetCatalogsResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetSchemasReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetSchemasResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTablesReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTablesResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTableTypesReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetTableTypesResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetColumnsReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetColumnsResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetFunctionsReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetFunctionsResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetPrimaryKeysReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetPrimaryKeysResp, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetCrossReferenceReq, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TGetCrossReferenceResp, g_object_unref)
+
+static GwService  *service;
+static GwEndpoint *endpoint;
+static guint       port;
+static guint       http_port;
+
+/* ---- a c_glib client: ThriftSocket + ThriftBufferedTransport + ThriftBinaryProtocol ---- */
+
+typedef struct {
+  ThriftSocket    *socket;    /* the buffered transport does not take a reference */
+  ThriftTransport *transport;
+  ThriftProtocol  *protocol;
+  TCLIServiceIf   *client;
+} Client;
+
+static Client *
+client_new (void)
+{
+  Client *c = g_new0 (Client, 1);
+  c->socket = g_object_new (THRIFT_TYPE_SOCKET, "hostname", "127.0.0.1", "port", port, NULL);
+  c->transport = g_object_new (THRIFT_TYPE_BUFFERED_TRANSPORT, "transport", c->socket,
+                               "w_buf_size", 65536, NULL);
+  c->protocol = g_object_new (THRIFT_TYPE_BINARY_PROTOCOL, "transport", c->transport, NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (thrift_transport_open (c->transport, &error));
+  g_assert_no_error (error);
+  c->client = g_object_new (TYPE_T_C_L_I_SERVICE_CLIENT, "input_protocol", c->protocol,
+                            "output_protocol", c->protocol, NULL);
+  return c;
+}
+
+static void
+client_free (Client *c)
+{
+  thrift_transport_close (c->transport, NULL);
+  g_object_unref (c->client);
+  g_object_unref (c->protocol);
+  g_object_unref (c->transport);
+  g_object_unref (c->socket);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
+
+/* Each RPC: allocate the request and the response, call, assert the call itself worked. */
+#define CALL(c, method, resp, req)                                                             \
+  G_STMT_START {                                                                               \
+    g_autoptr (GError) call_error_ = NULL;                                                     \
+    gboolean call_ok_ = t_c_l_i_service_client_##method ((c)->client, &(resp), (req),          \
+                                                         &call_error_);                        \
+    g_assert_no_error (call_error_);                                                           \
+    g_assert_true (call_ok_);                                                                  \
+  } G_STMT_END
+
+#define NEW(Type, TYPE) ((Type *) g_object_new (TYPE, NULL))
+
+static void
+assert_success (const TStatus *status)
+{
+  if (status->statusCode != T_STATUS_CODE_SUCCESS_STATUS)
+    g_error ("status %d: %s", status->statusCode, status->errorMessage);
+}
+
+static void
+assert_error (const TStatus *status)
+{
+  g_assert_cmpint (status->statusCode, ==, T_STATUS_CODE_ERROR_STATUS);
+  g_assert_true (status->__isset_errorMessage);
+  g_assert_cmpstr (status->errorMessage, !=, "");
+  g_assert_true (status->__isset_sqlState);
+  g_assert_cmpuint (strlen (status->sqlState), ==, 5);
+  g_assert_false (status->__isset_infoMessages); /* Hive JDBC crashes on an empty list */
+}
+
+static TSessionHandle *
+open_session (Client *c, gint version, TProtocolVersion *negotiated)
+{
+  g_autoptr (TOpenSessionReq) req = NEW (TOpenSessionReq, TYPE_T_OPEN_SESSION_REQ);
+  g_autoptr (TOpenSessionResp) resp = NEW (TOpenSessionResp, TYPE_T_OPEN_SESSION_RESP);
+  req->client_protocol = version;
+  req->username = g_strdup ("alice");
+  req->__isset_username = TRUE;
+  CALL (c, open_session, resp, req);
+  assert_success (resp->status);
+  g_assert_true (resp->__isset_sessionHandle);
+  g_assert_cmpuint (resp->sessionHandle->sessionId->guid->len, ==, 16);
+  g_assert_cmpuint (resp->sessionHandle->sessionId->secret->len, ==, 16);
+  /* JDBC reads the configuration map without a null check. */
+  g_assert_true (resp->__isset_configuration);
+  g_assert_cmpstr (g_hash_table_lookup (resp->configuration,
+                                        "hive.server2.thrift.resultset.default.fetch.size"),
+                   ==, "1000");
+  if (negotiated != NULL)
+    *negotiated = resp->serverProtocolVersion;
+  return g_object_ref (resp->sessionHandle);
+}
+
+static void
+close_session (Client *c, TSessionHandle *session)
+{
+  g_autoptr (TCloseSessionReq) req = NEW (TCloseSessionReq, TYPE_T_CLOSE_SESSION_REQ);
+  g_autoptr (TCloseSessionResp) resp = NEW (TCloseSessionResp, TYPE_T_CLOSE_SESSION_RESP);
+  g_set_object (&req->sessionHandle, session);
+  CALL (c, close_session, resp, req);
+  assert_success (resp->status);
+}
+
+static TExecuteStatementResp *
+execute (Client *c, TSessionHandle *session, const char *sql, gboolean run_async)
+{
+  g_autoptr (TExecuteStatementReq) req = NEW (TExecuteStatementReq, TYPE_T_EXECUTE_STATEMENT_REQ);
+  TExecuteStatementResp *resp = NEW (TExecuteStatementResp, TYPE_T_EXECUTE_STATEMENT_RESP);
+  g_set_object (&req->sessionHandle, session);
+  req->statement = g_strdup (sql);
+  req->runAsync = run_async;
+  req->__isset_runAsync = TRUE;
+  CALL (c, execute_statement, resp, req);
+  return resp;
+}
+
+/* A statement that must succeed; returns its operation handle. */
+static TOperationHandle *
+execute_ok (Client *c, TSessionHandle *session, const char *sql, gboolean run_async)
+{
+  g_autoptr (TExecuteStatementResp) resp = execute (c, session, sql, run_async);
+  assert_success (resp->status);
+  g_assert_true (resp->__isset_operationHandle);
+  return g_object_ref (resp->operationHandle);
+}
+
+static TGetOperationStatusResp *
+operation_status (Client *c, TOperationHandle *op, gboolean progress)
+{
+  g_autoptr (TGetOperationStatusReq) req = NEW (TGetOperationStatusReq,
+                                                TYPE_T_GET_OPERATION_STATUS_REQ);
+  TGetOperationStatusResp *resp = NEW (TGetOperationStatusResp, TYPE_T_GET_OPERATION_STATUS_RESP);
+  g_set_object (&req->operationHandle, op);
+  req->getProgressUpdate = progress;
+  req->__isset_getProgressUpdate = TRUE;
+  CALL (c, get_operation_status, resp, req);
+  return resp;
+}
+
+/* Polls (each poll is a server-side long poll) until the state is one of the terminal ones. */
+static TOperationState
+wait_state (Client *c, TOperationHandle *op)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline) {
+    g_autoptr (TGetOperationStatusResp) st = operation_status (c, op, FALSE);
+    assert_success (st->status);
+    g_assert_true (st->__isset_operationState);
+    switch (st->operationState) {
+    case T_OPERATION_STATE_INITIALIZED_STATE:
+    case T_OPERATION_STATE_PENDING_STATE:
+    case T_OPERATION_STATE_RUNNING_STATE:
+      continue;
+    default:
+      return st->operationState;
+    }
+  }
+  g_error ("the operation did not end within 30 s");
+}
+
+static TTableSchema *
+result_set_metadata (Client *c, TOperationHandle *op)
+{
+  g_autoptr (TGetResultSetMetadataReq) req = NEW (TGetResultSetMetadataReq,
+                                                  TYPE_T_GET_RESULT_SET_METADATA_REQ);
+  g_autoptr (TGetResultSetMetadataResp) resp = NEW (TGetResultSetMetadataResp,
+                                                    TYPE_T_GET_RESULT_SET_METADATA_RESP);
+  g_set_object (&req->operationHandle, op);
+  CALL (c, get_result_set_metadata, resp, req);
+  assert_success (resp->status);
+  g_assert_true (resp->__isset_schema);
+  return g_object_ref (resp->schema);
+}
+
+static TFetchResultsResp *
+fetch (Client *c, TOperationHandle *op, TFetchOrientation orientation, gint64 max_rows,
+       gint16 fetch_type)
+{
+  g_autoptr (TFetchResultsReq) req = NEW (TFetchResultsReq, TYPE_T_FETCH_RESULTS_REQ);
+  TFetchResultsResp *resp = NEW (TFetchResultsResp, TYPE_T_FETCH_RESULTS_RESP);
+  g_set_object (&req->operationHandle, op);
+  req->orientation = orientation;
+  req->maxRows = max_rows;
+  req->fetchType = fetch_type;
+  req->__isset_fetchType = TRUE;
+  CALL (c, fetch_results, resp, req);
+  return resp;
+}
+
+static TStatusCode
+close_operation (Client *c, TOperationHandle *op)
+{
+  g_autoptr (TCloseOperationReq) req = NEW (TCloseOperationReq, TYPE_T_CLOSE_OPERATION_REQ);
+  g_autoptr (TCloseOperationResp) resp = NEW (TCloseOperationResp, TYPE_T_CLOSE_OPERATION_RESP);
+  g_set_object (&req->operationHandle, op);
+  CALL (c, close_operation, resp, req);
+  return resp->status->statusCode;
+}
+
+/* Row count of a columnar row set (length of column 0), checking every column has it. */
+static guint
+columnar_rows (const TRowSet *rows)
+{
+  g_assert_true (rows->__isset_columns);
+  g_assert_cmpuint (rows->rows->len, ==, 0);
+  guint n = G_MAXUINT;
+  for (guint i = 0; i < rows->columns->len; i++) {
+    const TColumn *col = rows->columns->pdata[i];
+    guint len = col->__isset_stringVal ? col->stringVal->values->len
+              : col->__isset_i32Val    ? col->i32Val->values->len
+              : col->__isset_i16Val    ? col->i16Val->values->len
+              : col->__isset_i64Val    ? col->i64Val->values->len
+              : col->__isset_boolVal   ? col->boolVal->values->len
+              : col->__isset_byteVal   ? col->byteVal->values->len
+              : col->__isset_doubleVal ? col->doubleVal->values->len
+                                       : col->binaryVal->values->len;
+    g_assert_true (n == G_MAXUINT || n == len);
+    n = len;
+  }
+  return n == G_MAXUINT ? 0 : n;
+}
+
+static gboolean
+is_null (const GByteArray *nulls, guint row)
+{
+  return nulls != NULL && row / 8 < nulls->len && (nulls->data[row / 8] & (1u << (row % 8)));
+}
+
+/* ---- every protocol version ---- */
+
+static void
+check_result_v (Client *c, TSessionHandle *session, gint version)
+{
+  g_autoptr (TOperationHandle) op =
+      execute_ok (c, session, "SELECT 1 AS a, 'x' AS b, NULL::INT AS c", FALSE);
+  g_assert_cmpint (op->operationType, ==, T_OPERATION_TYPE_EXECUTE_STATEMENT);
+  g_assert_true (op->hasResultSet);
+  /* Synchronous: FINISHED on the first status. */
+  g_autoptr (TGetOperationStatusResp) st = operation_status (c, op, FALSE);
+  assert_success (st->status);
+  g_assert_cmpint (st->operationState, ==, T_OPERATION_STATE_FINISHED_STATE);
+  g_assert_true (st->hasResultSet);
+  g_assert_cmpint (st->operationCompleted, >=, st->operationStarted);
+
+  g_autoptr (TTableSchema) schema = result_set_metadata (c, op);
+  static const char *const names[] = { "a", "b", "c" };
+  static const TTypeId types[] = { T_TYPE_ID_INT_TYPE, T_TYPE_ID_STRING_TYPE, T_TYPE_ID_INT_TYPE };
+  g_assert_cmpuint (schema->columns->len, ==, 3);
+  for (guint i = 0; i < 3; i++) {
+    TColumnDesc *d = schema->columns->pdata[i];
+    g_assert_cmpstr (d->columnName, ==, names[i]);
+    g_assert_cmpint (d->position, ==, (gint) i + 1);
+    g_assert_cmpuint (d->typeDesc->types->len, ==, 1);
+    TTypeEntry *entry = d->typeDesc->types->pdata[0];
+    g_assert_true (entry->__isset_primitiveEntry);
+    g_assert_cmpint (entry->primitiveEntry->type, ==, types[i]);
+  }
+
+  g_autoptr (TFetchResultsResp) page = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 100, 0);
+  assert_success (page->status);
+  TRowSet *rs = page->results;
+  if (version < V (6)) {
+    /* Row-based: one TRow, one TColumnValue per column, NULL = inner value unset. */
+    g_assert_false (rs->__isset_columns && rs->columns->len > 0);
+    g_assert_cmpuint (rs->rows->len, ==, 1);
+    TRow *row = rs->rows->pdata[0];
+    g_assert_cmpuint (row->colVals->len, ==, 3);
+    TColumnValue *a = row->colVals->pdata[0], *b = row->colVals->pdata[1], *n = row->colVals->pdata[2];
+    g_assert_true (a->__isset_i32Val && a->i32Val->__isset_value);
+    g_assert_cmpint (a->i32Val->value, ==, 1);
+    g_assert_true (b->__isset_stringVal && b->stringVal->__isset_value);
+    g_assert_cmpstr (b->stringVal->value, ==, "x");
+    g_assert_true (n->__isset_i32Val);
+    g_assert_false (n->i32Val->__isset_value);
+  } else {
+    /* Columnar: every column, the nulls bitmap LSB first. */
+    g_assert_cmpuint (columnar_rows (rs), ==, 1);
+    g_assert_cmpuint (rs->columns->len, ==, 3);
+    TColumn *a = rs->columns->pdata[0], *b = rs->columns->pdata[1], *n = rs->columns->pdata[2];
+    g_assert_true (a->__isset_i32Val);
+    g_assert_cmpint (g_array_index (a->i32Val->values, gint32, 0), ==, 1);
+    g_assert_false (is_null (a->i32Val->nulls, 0));
+    g_assert_true (b->__isset_stringVal);
+    g_assert_cmpstr (b->stringVal->values->pdata[0], ==, "x");
+    g_assert_false (is_null (b->stringVal->nulls, 0));
+    g_assert_true (n->__isset_i32Val);
+    g_assert_true (is_null (n->i32Val->nulls, 0));
+  }
+  /* An empty batch ends the result; FETCH_FIRST starts over. */
+  g_autoptr (TFetchResultsResp) end = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 100, 0);
+  assert_success (end->status);
+  g_assert_cmpuint (version < V (6) ? end->results->rows->len : columnar_rows (end->results), ==, 0);
+  g_assert_false (end->hasMoreRows);
+  g_autoptr (TFetchResultsResp) again = fetch (c, op, T_FETCH_ORIENTATION_FETCH_FIRST, 100, 0);
+  assert_success (again->status);
+  g_assert_cmpuint (version < V (6) ? again->results->rows->len : columnar_rows (again->results),
+                    ==, 1);
+  g_assert_cmpint (close_operation (c, op), ==, T_STATUS_CODE_SUCCESS_STATUS);
+}
+
+static void
+test_protocol_versions (void)
+{
+  g_autoptr (Client) c = client_new ();
+  for (gint version = V (1); version <= V (11); version++) {
+    TProtocolVersion negotiated;
+    g_autoptr (TSessionHandle) session = open_session (c, version, &negotiated);
+    g_assert_cmpint (negotiated, ==, version);
+    check_result_v (c, session, version);
+    close_session (c, session);
+  }
+  /* A newer client gets V11; never more than the client sent. */
+  TProtocolVersion negotiated;
+  g_autoptr (TSessionHandle) newer = open_session (c, V (11) + 3, &negotiated);
+  g_assert_cmpint (negotiated, ==, V (11));
+  close_session (c, newer);
+  /* A version below V1 (Databricks' -7) is refused with a reason. */
+  g_autoptr (TOpenSessionReq) req = NEW (TOpenSessionReq, TYPE_T_OPEN_SESSION_REQ);
+  g_autoptr (TOpenSessionResp) resp = NEW (TOpenSessionResp, TYPE_T_OPEN_SESSION_RESP);
+  req->client_protocol = -7;
+  CALL (c, open_session, resp, req);
+  assert_error (resp->status);
+  g_assert_false (resp->__isset_sessionHandle);
+}
+
+/* ---- metadata ---- */
+
+/* The column names of a metadata operation's result set, comma-separated; *n_rows its rows. */
+static gchar *
+metadata_columns (Client *c, TOperationHandle *op, guint *n_rows)
+{
+  g_assert_true (op->hasResultSet);
+  /* FINISHED when the RPC returns: JDBC fetches metadata without polling. */
+  g_autoptr (TGetOperationStatusResp) st = operation_status (c, op, FALSE);
+  g_assert_cmpint (st->operationState, ==, T_OPERATION_STATE_FINISHED_STATE);
+  g_autoptr (TTableSchema) schema = result_set_metadata (c, op);
+  GString *names = g_string_new (NULL);
+  for (guint i = 0; i < schema->columns->len; i++)
+    g_string_append_printf (names, "%s%s", i ? "," : "",
+                            ((TColumnDesc *) schema->columns->pdata[i])->columnName);
+  g_autoptr (TFetchResultsResp) page = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 10000, 0);
+  assert_success (page->status);
+  g_assert_cmpuint (page->results->columns->len, ==, schema->columns->len);
+  *n_rows = columnar_rows (page->results);
+  g_assert_cmpint (close_operation (c, op), ==, T_STATUS_CODE_SUCCESS_STATUS);
+  return g_string_free (names, FALSE);
+}
+
+/* Runs a metadata RPC: Req/Resp types, client method, the expected operation type. */
+#define METADATA(c, method, Req, REQ, Resp, RESP, op_type, setup)                              \
+  ({                                                                                           \
+    g_autoptr (Req) req_ = NEW (Req, REQ);                                                     \
+    g_autoptr (Resp) resp_ = NEW (Resp, RESP);                                                 \
+    g_set_object (&req_->sessionHandle, session);                                              \
+    setup;                                                                                     \
+    CALL (c, method, resp_, req_);                                                             \
+    assert_success (resp_->status);                                                            \
+    g_assert_true (resp_->__isset_operationHandle);                                            \
+    g_assert_cmpint (resp_->operationHandle->operationType, ==, op_type);                      \
+    (TOperationHandle *) g_object_ref (resp_->operationHandle);                                \
+  })
+
+#define SET_STRING(field, value) (req_->field = g_strdup (value), req_->__isset_##field = TRUE)
+
+static void
+check_metadata (Client *c, TOperationHandle *op, const char *expected, guint min_rows,
+                guint max_rows)
+{
+  guint n_rows = 0;
+  g_autofree gchar *names = metadata_columns (c, op, &n_rows);
+  g_assert_cmpstr (names, ==, expected);
+  g_assert_cmpuint (n_rows, >=, min_rows);
+  g_assert_cmpuint (n_rows, <=, max_rows);
+  g_object_unref (op);
+}
+
+static void
+test_metadata (void)
+{
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (c, V (10), NULL);
+  g_autoptr (TOperationHandle) ddl =
+      execute_ok (c, session, "CREATE TABLE meta_t (id INTEGER PRIMARY KEY, s VARCHAR(10))", FALSE);
+  g_assert_false (ddl->hasResultSet);
+  close_operation (c, ddl);
+
+  check_metadata (c, METADATA (c, get_type_info, TGetTypeInfoReq, TYPE_T_GET_TYPE_INFO_REQ,
+                               TGetTypeInfoResp, TYPE_T_GET_TYPE_INFO_RESP,
+                               T_OPERATION_TYPE_GET_TYPE_INFO, (void) 0),
+                  "TYPE_NAME,DATA_TYPE,PRECISION,LITERAL_PREFIX,LITERAL_SUFFIX,CREATE_PARAMS,"
+                  "NULLABLE,CASE_SENSITIVE,SEARCHABLE,UNSIGNED_ATTRIBUTE,FIXED_PREC_SCALE,"
+                  "AUTO_INCREMENT,LOCAL_TYPE_NAME,MINIMUM_SCALE,MAXIMUM_SCALE,SQL_DATA_TYPE,"
+                  "SQL_DATETIME_SUB,NUM_PREC_RADIX", 23, 23);
+  check_metadata (c, METADATA (c, get_catalogs, TGetCatalogsReq, TYPE_T_GET_CATALOGS_REQ,
+                               TGetCatalogsResp, TYPE_T_GET_CATALOGS_RESP,
+                               T_OPERATION_TYPE_GET_CATALOGS, (void) 0),
+                  "TABLE_CAT", 1, 100);
+  check_metadata (c, METADATA (c, get_schemas, TGetSchemasReq, TYPE_T_GET_SCHEMAS_REQ,
+                               TGetSchemasResp, TYPE_T_GET_SCHEMAS_RESP,
+                               T_OPERATION_TYPE_GET_SCHEMAS,
+                               (SET_STRING (catalogName, "hive"), SET_STRING (schemaName, "def%"))),
+                  "TABLE_SCHEM,TABLE_CATALOG", 1, 1);
+  check_metadata (c, METADATA (c, get_tables, TGetTablesReq, TYPE_T_GET_TABLES_REQ,
+                               TGetTablesResp, TYPE_T_GET_TABLES_RESP, T_OPERATION_TYPE_GET_TABLES,
+                               (SET_STRING (schemaName, "%"), SET_STRING (tableName, "meta\\_t"))),
+                  "TABLE_CAT,TABLE_SCHEM,TABLE_NAME,TABLE_TYPE,REMARKS,TYPE_CAT,TYPE_SCHEM,"
+                  "TYPE_NAME,SELF_REFERENCING_COL_NAME,REF_GENERATION", 1, 1);
+  /* tableTypes filters: no views by that name. */
+  check_metadata (c, METADATA (c, get_tables, TGetTablesReq, TYPE_T_GET_TABLES_REQ,
+                               TGetTablesResp, TYPE_T_GET_TABLES_RESP, T_OPERATION_TYPE_GET_TABLES,
+                               (SET_STRING (tableName, "meta_t"), req_->__isset_tableTypes = TRUE,
+                                g_ptr_array_add (req_->tableTypes, g_strdup ("VIEW")))),
+                  "TABLE_CAT,TABLE_SCHEM,TABLE_NAME,TABLE_TYPE,REMARKS,TYPE_CAT,TYPE_SCHEM,"
+                  "TYPE_NAME,SELF_REFERENCING_COL_NAME,REF_GENERATION", 0, 0);
+  check_metadata (c, METADATA (c, get_table_types, TGetTableTypesReq, TYPE_T_GET_TABLE_TYPES_REQ,
+                               TGetTableTypesResp, TYPE_T_GET_TABLE_TYPES_RESP,
+                               T_OPERATION_TYPE_GET_TABLE_TYPES, (void) 0),
+                  "TABLE_TYPE", 2, 2);
+  check_metadata (c, METADATA (c, get_columns, TGetColumnsReq, TYPE_T_GET_COLUMNS_REQ,
+                               TGetColumnsResp, TYPE_T_GET_COLUMNS_RESP,
+                               T_OPERATION_TYPE_GET_COLUMNS, SET_STRING (tableName, "meta_t")),
+                  "TABLE_CAT,TABLE_SCHEM,TABLE_NAME,COLUMN_NAME,DATA_TYPE,TYPE_NAME,COLUMN_SIZE,"
+                  "BUFFER_LENGTH,DECIMAL_DIGITS,NUM_PREC_RADIX,NULLABLE,REMARKS,COLUMN_DEF,"
+                  "SQL_DATA_TYPE,SQL_DATETIME_SUB,CHAR_OCTET_LENGTH,ORDINAL_POSITION,IS_NULLABLE,"
+                  "SCOPE_CATALOG,SCOPE_SCHEMA,SCOPE_TABLE,SOURCE_DATA_TYPE,IS_AUTO_INCREMENT",
+                  2, 2);
+  check_metadata (c, METADATA (c, get_functions, TGetFunctionsReq, TYPE_T_GET_FUNCTIONS_REQ,
+                               TGetFunctionsResp, TYPE_T_GET_FUNCTIONS_RESP,
+                               T_OPERATION_TYPE_GET_FUNCTIONS, req_->functionName = g_strdup ("abs")),
+                  "FUNCTION_CAT,FUNCTION_SCHEM,FUNCTION_NAME,REMARKS,FUNCTION_TYPE,SPECIFIC_NAME",
+                  1, 100);
+  check_metadata (c, METADATA (c, get_primary_keys, TGetPrimaryKeysReq,
+                               TYPE_T_GET_PRIMARY_KEYS_REQ, TGetPrimaryKeysResp,
+                               TYPE_T_GET_PRIMARY_KEYS_RESP, T_OPERATION_TYPE_GET_FUNCTIONS,
+                               SET_STRING (tableName, "meta_t")),
+                  "TABLE_CAT,TABLE_SCHEM,TABLE_NAME,COLUMN_NAME,KEY_SEQ,PK_NAME", 1, 1);
+  check_metadata (c, METADATA (c, get_cross_reference, TGetCrossReferenceReq,
+                               TYPE_T_GET_CROSS_REFERENCE_REQ, TGetCrossReferenceResp,
+                               TYPE_T_GET_CROSS_REFERENCE_RESP, T_OPERATION_TYPE_GET_FUNCTIONS,
+                               SET_STRING (parentTableName, "meta_t")),
+                  "PKTABLE_CAT,PKTABLE_SCHEM,PKTABLE_NAME,PKCOLUMN_NAME,FKTABLE_CAT,"
+                  "FKTABLE_SCHEM,FKTABLE_NAME,FKCOLUMN_NAME,KEQ_SEQ,UPDATE_RULE,DELETE_RULE,"
+                  "FK_NAME,PK_NAME,DEFERRABILITY", 0, 0);
+  close_session (c, session);
+}
+
+/* ---- GetInfo, errors, logs, DML, async ---- */
+
+static TGetInfoResp *
+get_info (Client *c, TSessionHandle *session, gint32 type)
+{
+  g_autoptr (TGetInfoReq) req = NEW (TGetInfoReq, TYPE_T_GET_INFO_REQ);
+  TGetInfoResp *resp = NEW (TGetInfoResp, TYPE_T_GET_INFO_RESP);
+  g_set_object (&req->sessionHandle, session);
+  req->infoType = type;
+  CALL (c, get_info, resp, req);
+  return resp;
+}
+
+static void
+test_get_info (void)
+{
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (c, V (10), NULL);
+  g_autoptr (TGetInfoResp) version = get_info (c, session, T_GET_INFO_TYPE_CLI_DBMS_VER);
+  assert_success (version->status);
+  g_assert_true (version->infoValue->__isset_stringValue);
+  g_assert_true (g_regex_match_simple ("^[0-9]+\\.[0-9]+", version->infoValue->stringValue, 0, 0));
+  g_autoptr (TGetInfoResp) name = get_info (c, session, T_GET_INFO_TYPE_CLI_DBMS_NAME);
+  assert_success (name->status);
+  g_assert_cmpstr (name->infoValue->stringValue, !=, "");
+  g_autoptr (TGetInfoResp) length = get_info (c, session, T_GET_INFO_TYPE_CLI_MAX_TABLE_NAME_LEN);
+  assert_success (length->status);
+  g_assert_true (length->infoValue->__isset_lenValue);
+  g_assert_false (length->infoValue->__isset_stringValue);
+  /* An unknown type: an error, and still an infoValue (a required field). */
+  g_autoptr (TGetInfoResp) unknown = get_info (c, session, 9999);
+  assert_error (unknown->status);
+  g_assert_true (unknown->infoValue->__isset_lenValue);
+  close_session (c, session);
+  g_autoptr (TGetInfoResp) closed = get_info (c, session, T_GET_INFO_TYPE_CLI_DBMS_NAME);
+  assert_error (closed->status);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (c, V (10), NULL);
+  /* Bad SQL, synchronous: ERROR_STATUS with the SQL state of a statement error, no handle. */
+  g_autoptr (TExecuteStatementResp) bad = execute (c, session, "SELEC 1", FALSE);
+  assert_error (bad->status);
+  g_assert_cmpstr (bad->status->sqlState, ==, "42000");
+  g_assert_false (bad->__isset_operationHandle);
+  /* Asynchronous: the failure shows in GetOperationStatus. */
+  g_autoptr (TOperationHandle) op = execute_ok (c, session, "SELECT * FROM no_such_table", TRUE);
+  g_assert_cmpint (wait_state (c, op), ==, T_OPERATION_STATE_ERROR_STATE);
+  g_autoptr (TGetOperationStatusResp) st = operation_status (c, op, FALSE);
+  g_assert_true (st->__isset_errorMessage && strstr (st->errorMessage, "no_such_table"));
+  g_assert_cmpstr (st->sqlState, ==, "42000");
+  g_assert_cmpint (close_operation (c, op), ==, T_STATUS_CODE_SUCCESS_STATUS);
+  /* A closed operation: every operation RPC answers ERROR_STATUS. */
+  g_autoptr (TGetOperationStatusResp) closed = operation_status (c, op, FALSE);
+  assert_error (closed->status);
+  g_autoptr (TFetchResultsResp) page = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 10, 0);
+  assert_error (page->status);
+  g_assert_cmpint (close_operation (c, op), ==, T_STATUS_CODE_ERROR_STATUS);
+  /* GetQueryId: the id of a live operation, "" for a gone one (as Hive). */
+  g_autoptr (TOperationHandle) live = execute_ok (c, session, "SELECT 1", FALSE);
+  g_autoptr (TGetQueryIdReq) qreq = NEW (TGetQueryIdReq, TYPE_T_GET_QUERY_ID_REQ);
+  g_autoptr (TGetQueryIdResp) qresp = NEW (TGetQueryIdResp, TYPE_T_GET_QUERY_ID_RESP);
+  g_set_object (&qreq->operationHandle, live);
+  CALL (c, get_query_id, qresp, qreq);
+  g_assert_cmpuint (strlen (qresp->queryId), ==, 36);
+  g_autoptr (TGetQueryIdResp) gone = NEW (TGetQueryIdResp, TYPE_T_GET_QUERY_ID_RESP);
+  g_set_object (&qreq->operationHandle, op);
+  CALL (c, get_query_id, gone, qreq);
+  g_assert_cmpstr (gone->queryId, ==, "");
+  /* Delegation tokens: a clear error. */
+  g_autoptr (TGetDelegationTokenReq) dreq = NEW (TGetDelegationTokenReq,
+                                                 TYPE_T_GET_DELEGATION_TOKEN_REQ);
+  g_autoptr (TGetDelegationTokenResp) dresp = NEW (TGetDelegationTokenResp,
+                                                   TYPE_T_GET_DELEGATION_TOKEN_RESP);
+  g_set_object (&dreq->sessionHandle, session);
+  CALL (c, get_delegation_token, dresp, dreq);
+  assert_error (dresp->status);
+  g_assert_nonnull (strstr (dresp->status->errorMessage, "Delegation tokens"));
+  close_session (c, session);
+  /* A closed session: ERROR_STATUS, also for closing it twice. */
+  g_autoptr (TExecuteStatementResp) after = execute (c, session, "SELECT 1", FALSE);
+  assert_error (after->status);
+  g_autoptr (TCloseSessionReq) creq = NEW (TCloseSessionReq, TYPE_T_CLOSE_SESSION_REQ);
+  g_autoptr (TCloseSessionResp) cresp = NEW (TCloseSessionResp, TYPE_T_CLOSE_SESSION_RESP);
+  g_set_object (&creq->sessionHandle, session);
+  CALL (c, close_session, cresp, creq);
+  assert_error (cresp->status);
+}
+
+/* PyHive's fetch_logs() relies on TApplicationException UNKNOWN_METHOD for GetLog. */
+static void
+test_unknown_method (void)
+{
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (GError) error = NULL;
+  ThriftProtocol *p = c->protocol;
+  g_assert_cmpint (thrift_protocol_write_message_begin (p, "GetLog", T_CALL, 7, &error), >, 0);
+  thrift_protocol_write_struct_begin (p, "GetLog_args", &error);
+  thrift_protocol_write_field_stop (p, &error);
+  thrift_protocol_write_struct_end (p, &error);
+  thrift_protocol_write_message_end (p, &error);
+  g_assert_true (thrift_transport_flush (c->transport, &error));
+  g_autofree gchar *name = NULL;
+  ThriftMessageType type;
+  gint32 seqid;
+  g_assert_cmpint (thrift_protocol_read_message_begin (p, &name, &type, &seqid, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (type, ==, T_EXCEPTION);
+  g_assert_cmpstr (name, ==, "GetLog");
+  g_assert_cmpint (seqid, ==, 7);
+  g_autoptr (ThriftApplicationException) x = g_object_new (THRIFT_TYPE_APPLICATION_EXCEPTION, NULL);
+  g_assert_cmpint (thrift_struct_read (THRIFT_STRUCT (x), p, &error), >, 0);
+  thrift_protocol_read_message_end (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (x->type, ==, THRIFT_APPLICATION_EXCEPTION_ERROR_UNKNOWN_METHOD);
+  /* The connection goes on. */
+  g_autoptr (TSessionHandle) session = open_session (c, V (8), NULL);
+  close_session (c, session);
+}
+
+static void
+test_log_and_dml (void)
+{
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (c, V (10), NULL);
+  g_autoptr (TOperationHandle) op = execute_ok (c, session, "SELECT range FROM range(5)", TRUE);
+  g_assert_cmpint (wait_state (c, op), ==, T_OPERATION_STATE_FINISHED_STATE);
+  g_autoptr (TFetchResultsResp) log = fetch (c, op, T_FETCH_ORIENTATION_FETCH_FIRST, 100, 1);
+  assert_success (log->status);
+  g_assert_cmpuint (log->results->columns->len, ==, 1);
+  g_assert_cmpuint (columnar_rows (log->results), >=, 1);
+  g_autoptr (TFetchResultsResp) more = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 100, 1);
+  assert_success (more->status);
+  g_assert_cmpuint (columnar_rows (more->results), ==, 0);
+  g_autoptr (TFetchResultsResp) rows = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 3, 0);
+  g_assert_cmpuint (columnar_rows (rows->results), ==, 3);
+  g_assert_true (rows->hasMoreRows);
+  g_assert_cmpint (rows->results->startRowOffset, ==, 0);
+  g_autoptr (TFetchResultsResp) rest = fetch (c, op, T_FETCH_ORIENTATION_FETCH_NEXT, 3, 0);
+  g_assert_cmpuint (columnar_rows (rest->results), ==, 2);
+  g_assert_cmpint (rest->results->startRowOffset, ==, 3);
+  close_operation (c, op);
+
+  g_autoptr (TOperationHandle) ddl = execute_ok (c, session, "CREATE TABLE dml_t (i INTEGER)", FALSE);
+  g_autoptr (TOperationHandle) insert =
+      execute_ok (c, session, "INSERT INTO dml_t VALUES (1), (2), (3)", FALSE);
+  g_assert_false (insert->hasResultSet);
+  g_assert_true (insert->__isset_modifiedRowCount);
+  g_assert_cmpfloat (insert->modifiedRowCount, ==, 3);
+  g_autoptr (TGetOperationStatusResp) st = operation_status (c, insert, FALSE);
+  g_assert_cmpint (st->numModifiedRows, ==, 3);
+  g_assert_false (st->hasResultSet);
+  close_session (c, session);
+}
+
+static void
+test_async_cancel_timeout (void)
+{
+  static const char long_query[] = "SELECT count(*) FROM range(100000000000)";
+  g_autoptr (Client) c = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (c, V (10), NULL);
+  g_autoptr (TOperationHandle) op = execute_ok (c, session, long_query, TRUE);
+  /* A poll answers within the long-poll bound while the query runs, with progress at V10. */
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (TGetOperationStatusResp) st = operation_status (c, op, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  assert_success (st->status);
+  g_assert_cmpint (st->operationState, <=, T_OPERATION_STATE_RUNNING_STATE);
+  g_assert_true (st->__isset_progressUpdateResponse);
+  g_autoptr (TCancelOperationReq) creq = NEW (TCancelOperationReq, TYPE_T_CANCEL_OPERATION_REQ);
+  g_autoptr (TCancelOperationResp) cresp = NEW (TCancelOperationResp, TYPE_T_CANCEL_OPERATION_RESP);
+  g_set_object (&creq->operationHandle, op);
+  CALL (c, cancel_operation, cresp, creq);
+  assert_success (cresp->status);
+  g_assert_cmpint (wait_state (c, op), ==, T_OPERATION_STATE_CANCELED_STATE);
+
+  g_autoptr (TExecuteStatementReq) req = NEW (TExecuteStatementReq, TYPE_T_EXECUTE_STATEMENT_REQ);
+  g_autoptr (TExecuteStatementResp) resp = NEW (TExecuteStatementResp,
+                                                TYPE_T_EXECUTE_STATEMENT_RESP);
+  g_set_object (&req->sessionHandle, session);
+  req->statement = g_strdup (long_query);
+  req->runAsync = TRUE;
+  req->__isset_runAsync = TRUE;
+  req->queryTimeout = 1;
+  req->__isset_queryTimeout = TRUE;
+  CALL (c, execute_statement, resp, req);
+  assert_success (resp->status);
+  g_assert_cmpint (wait_state (c, resp->operationHandle), ==, T_OPERATION_STATE_TIMEDOUT_STATE);
+  /* The session goes on. */
+  g_autoptr (TOperationHandle) next = execute_ok (c, session, "SELECT 42", FALSE);
+  close_session (c, session);
+}
+
+/* ---- connections ---- */
+
+static void
+wait_session_count (guint expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (gw_service_get_session_count (service) != expected && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpuint (gw_service_get_session_count (service), ==, expected);
+}
+
+static void
+test_connection_close_closes_sessions (void)
+{
+  guint before = gw_service_get_session_count (service);
+  Client *c = client_new ();
+  g_autoptr (TSessionHandle) a = open_session (c, V (10), NULL);
+  g_autoptr (TSessionHandle) b = open_session (c, V (10), NULL);
+  close_session (c, b);
+  g_assert_cmpuint (gw_service_get_session_count (service), ==, before + 1);
+  client_free (c); /* drops the TCP connection with session a open */
+  wait_session_count (before);
+}
+
+/* ---- raw sockets: HTTP mode and hostile input ---- */
+
+static GSocketConnection *
+raw_connect (guint to_port)
+{
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+  g_autoptr (GError) error = NULL;
+  GSocketConnection *conn = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) to_port,
+                                                             NULL, &error);
+  g_assert_no_error (error);
+  /* A server that fails to close a bad connection fails the test instead of hanging it. */
+  g_socket_set_timeout (g_socket_connection_get_socket (conn), 10);
+  return conn;
+}
+
+/* Writes what the server lets through: it may close before a hostile write ends. */
+static void
+raw_write (GSocketConnection *conn, const void *data, gsize length)
+{
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), data, length,
+                             NULL, NULL, NULL);
+}
+
+static void
+raw_shutdown_write (GSocketConnection *conn)
+{
+  g_socket_shutdown (g_socket_connection_get_socket (conn), FALSE, TRUE, NULL);
+}
+
+/* Everything the server sends until it closes the connection. */
+static GByteArray *
+raw_read_to_eof (GSocketConnection *conn)
+{
+  GByteArray *data = g_byte_array_new ();
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  while (TRUE) {
+    guint8 buf[4096];
+    g_autoptr (GError) error = NULL;
+    gssize n = g_input_stream_read (in, buf, sizeof buf, NULL, &error);
+    if (n == 0 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+        g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+      break;
+    g_assert_no_error (error); /* G_IO_ERROR_TIMED_OUT: the server kept the connection open */
+    g_byte_array_append (data, buf, (guint) n);
+  }
+  return data;
+}
+
+static void
+put_u32 (GByteArray *b, guint32 v)
+{
+  guint8 be[4] = { (guint8) (v >> 24), (guint8) (v >> 16), (guint8) (v >> 8), (guint8) v };
+  g_byte_array_append (b, be, 4);
+}
+
+static void
+put_bytes (GByteArray *b, const void *data, gsize length)
+{
+  g_byte_array_append (b, data, (guint) length);
+}
+
+/* A SASL PLAIN handshake as Python and node clients send it; asserts the server's COMPLETE. */
+static void
+sasl_login (GSocketConnection *conn)
+{
+  static const char response[] = "\0bob\0secret";
+  g_autoptr (GByteArray) b = g_byte_array_new ();
+  put_bytes (b, "\x01", 1);
+  put_u32 (b, 5);
+  put_bytes (b, "PLAIN", 5);
+  put_bytes (b, "\x02", 1);
+  put_u32 (b, sizeof response - 1);
+  put_bytes (b, response, sizeof response - 1);
+  raw_write (conn, b->data, b->len);
+  guint8 reply[5];
+  gsize got = 0;
+  g_autoptr (GError) error = NULL;
+  g_input_stream_read_all (g_io_stream_get_input_stream (G_IO_STREAM (conn)), reply, 5, &got, NULL,
+                           &error);
+  g_assert_no_error (error);
+  static const guint8 complete[5] = { 0x05, 0, 0, 0, 0 };
+  g_assert_cmpmem (reply, got, complete, 5);
+}
+
+/* A client whose messages go to / come from memory (HTTP bodies, hand-cut messages). */
+typedef struct {
+  GOutputStream   *out;
+  GwHs2Transport  *transport;
+  ThriftProtocol  *protocol;
+  TCLIServiceIf   *client;
+} MemClient;
+
+static MemClient *
+mem_client_new (GBytes *input)
+{
+  MemClient *m = g_new0 (MemClient, 1);
+  g_autoptr (GInputStream) in = input ? g_memory_input_stream_new_from_bytes (input)
+                                      : g_memory_input_stream_new ();
+  m->out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GIOStream) stream = g_simple_io_stream_new (in, m->out);
+  m->transport = gw_hs2_transport_new (stream, 0);
+  m->protocol = g_object_new (THRIFT_TYPE_BINARY_PROTOCOL, "transport", m->transport, NULL);
+  m->client = g_object_new (TYPE_T_C_L_I_SERVICE_CLIENT, "input_protocol", m->protocol,
+                            "output_protocol", m->protocol, NULL);
+  return m;
+}
+
+static GBytes *
+mem_client_output (MemClient *m)
+{
+  g_output_stream_close (m->out, NULL, NULL);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (m->out));
+}
+
+static void
+mem_client_free (MemClient *m)
+{
+  g_object_unref (m->client);
+  g_object_unref (m->protocol);
+  g_object_unref (m->transport);
+  g_object_unref (m->out);
+  g_free (m);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MemClient, mem_client_free)
+
+static GBytes *
+open_session_message (gint version)
+{
+  g_autoptr (MemClient) m = mem_client_new (NULL);
+  g_autoptr (TOpenSessionReq) req = NEW (TOpenSessionReq, TYPE_T_OPEN_SESSION_REQ);
+  req->client_protocol = version;
+  g_autoptr (GError) error = NULL;
+  g_assert_true (t_c_l_i_service_client_send_open_session (m->client, req, &error));
+  return mem_client_output (m);
+}
+
+/* One POST /cliservice (Basic credentials); the 200 response's body. */
+static GBytes *
+http_post (GBytes *body)
+{
+  g_autoptr (GSocketConnection) conn = raw_connect (http_port);
+  g_autofree gchar *credentials = g_base64_encode ((const guchar *) "bob:secret", 10);
+  g_autofree gchar *head = g_strdup_printf (
+      "POST /cliservice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-thrift\r\n"
+      "Authorization: Basic %s\r\nContent-Length: %zu\r\nConnection: close\r\n\r\n",
+      credentials, g_bytes_get_size (body));
+  raw_write (conn, head, strlen (head));
+  raw_write (conn, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  g_autoptr (GByteArray) reply = raw_read_to_eof (conn);
+  g_assert_cmpuint (reply->len, >, 12);
+  g_assert_true (memcmp (reply->data, "HTTP/1.1 200", 12) == 0);
+  gsize offset = 0;
+  for (gsize i = 0; offset == 0 && i + 4 <= reply->len; i++)
+    if (memcmp (reply->data + i, "\r\n\r\n", 4) == 0)
+      offset = i + 4;
+  g_assert_cmpuint (offset, >, 0);
+  return g_bytes_new (reply->data + offset, reply->len - offset);
+}
+
+/* HTTP mode: a session spans requests (and connections) and is usable over binary too. */
+static void
+test_http (void)
+{
+  guint before = gw_service_get_session_count (service);
+  g_autoptr (GBytes) open_body = open_session_message (V (10));
+  g_autoptr (GBytes) open_reply = http_post (open_body);
+  g_autoptr (MemClient) reader = mem_client_new (open_reply);
+  g_autoptr (TOpenSessionResp) opened = NEW (TOpenSessionResp, TYPE_T_OPEN_SESSION_RESP);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (t_c_l_i_service_client_recv_open_session (reader->client, &opened, &error));
+  g_assert_no_error (error);
+  assert_success (opened->status);
+  g_assert_cmpint (opened->serverProtocolVersion, ==, V (10));
+  /* The HTTP connection closed; the session did not. */
+  g_assert_cmpuint (gw_service_get_session_count (service), ==, before + 1);
+  TSessionHandle *session = opened->sessionHandle;
+
+  g_autoptr (MemClient) writer = mem_client_new (NULL);
+  g_autoptr (TGetInfoReq) info_req = NEW (TGetInfoReq, TYPE_T_GET_INFO_REQ);
+  g_set_object (&info_req->sessionHandle, session);
+  info_req->infoType = T_GET_INFO_TYPE_CLI_USER_NAME;
+  g_assert_true (t_c_l_i_service_client_send_get_info (writer->client, info_req, &error));
+  g_autoptr (GBytes) info_body = mem_client_output (writer);
+  g_autoptr (GBytes) info_reply = http_post (info_body);
+  g_autoptr (MemClient) info_reader = mem_client_new (info_reply);
+  g_autoptr (TGetInfoResp) info = NEW (TGetInfoResp, TYPE_T_GET_INFO_RESP);
+  g_assert_true (t_c_l_i_service_client_recv_get_info (info_reader->client, &info, &error));
+  assert_success (info->status);
+  g_assert_cmpstr (info->infoValue->stringValue, ==, "bob"); /* the Basic user */
+
+  g_autoptr (Client) binary = client_new ();
+  g_autoptr (TOperationHandle) op = execute_ok (binary, session, "SELECT 7", FALSE);
+  close_session (binary, session);
+  g_assert_cmpuint (gw_service_get_session_count (service), ==, before);
+}
+
+/* An open connection with a session, which must outlive its neighbours' bad input. */
+typedef struct {
+  Client         *client;
+  TSessionHandle *session;
+} Bystander;
+
+static void
+bystander_start (Bystander *b)
+{
+  b->client = client_new ();
+  b->session = open_session (b->client, V (10), NULL);
+}
+
+static void
+bystander_check (Bystander *b)
+{
+  g_autoptr (TGetInfoResp) info = get_info (b->client, b->session, T_GET_INFO_TYPE_CLI_DBMS_NAME);
+  assert_success (info->status);
+  close_session (b->client, b->session);
+  g_object_unref (b->session);
+  client_free (b->client);
+  /* And a new client is served. */
+  g_autoptr (Client) fresh = client_new ();
+  g_autoptr (TSessionHandle) session = open_session (fresh, V (6), NULL);
+  close_session (fresh, session);
+}
+
+static void
+test_hostile_random_bytes (void)
+{
+  Bystander b;
+  bystander_start (&b);
+  guint8 noise[4096];
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) g_random_int_range (0, 256);
+  /* Not a Thrift or SASL start byte: closed at once. */
+  noise[0] = 0x42;
+  g_autoptr (GSocketConnection) first = raw_connect (port);
+  raw_write (first, noise, sizeof noise);
+  g_autoptr (GByteArray) r1 = raw_read_to_eof (first);
+  /* A strict message header, then noise: closed when the message does not parse. */
+  memcpy (noise, "\x80\x01\x00\x01", 4);
+  g_autoptr (GSocketConnection) second = raw_connect (port);
+  raw_write (second, noise, sizeof noise);
+  raw_shutdown_write (second);
+  g_autoptr (GByteArray) r2 = raw_read_to_eof (second);
+  bystander_check (&b);
+}
+
+static void
+test_hostile_huge_frame (void)
+{
+  Bystander b;
+  bystander_start (&b);
+  g_autoptr (GSocketConnection) conn = raw_connect (port);
+  sasl_login (conn);
+  g_autoptr (GByteArray) frame = g_byte_array_new ();
+  put_u32 (frame, 0x80000000u); /* 2 GiB: refused before anything is read or allocated */
+  put_bytes (frame, "\x80\x01\x00\x01", 4);
+  raw_write (conn, frame->data, frame->len);
+  g_autoptr (GByteArray) reply = raw_read_to_eof (conn);
+  g_assert_cmpuint (reply->len, ==, 0);
+  bystander_check (&b);
+}
+
+static void
+test_hostile_truncated (void)
+{
+  Bystander b;
+  bystander_start (&b);
+  g_autoptr (GBytes) message = open_session_message (V (10));
+  gsize length = g_bytes_get_size (message);
+  /* NOSASL: half a message, then the client's end of the stream. */
+  g_autoptr (GSocketConnection) raw = raw_connect (port);
+  raw_write (raw, g_bytes_get_data (message, NULL), length / 2);
+  raw_shutdown_write (raw);
+  g_autoptr (GByteArray) r1 = raw_read_to_eof (raw);
+  g_assert_cmpuint (r1->len, ==, 0);
+  /* SASL: a frame that ends early. */
+  g_autoptr (GSocketConnection) framed = raw_connect (port);
+  sasl_login (framed);
+  g_autoptr (GByteArray) frame = g_byte_array_new ();
+  put_u32 (frame, (guint32) length);
+  put_bytes (frame, g_bytes_get_data (message, NULL), length - 3);
+  raw_write (framed, frame->data, frame->len);
+  raw_shutdown_write (framed);
+  g_autoptr (GByteArray) r2 = raw_read_to_eof (framed);
+  g_assert_cmpuint (r2->len, ==, 0);
+  bystander_check (&b);
+}
+
+static void
+test_hostile_long_string (void)
+{
+  Bystander b;
+  bystander_start (&b);
+  g_autoptr (GByteArray) m = g_byte_array_new ();
+  put_u32 (m, 0x80010001u); /* strict CALL */
+  put_u32 (m, 11);
+  put_bytes (m, "OpenSession", 11);
+  put_u32 (m, 1);           /* seqid */
+  put_bytes (m, "\x0c\x00\x01", 3);     /* field 1: struct */
+  put_bytes (m, "\x08\x00\x01", 3);     /* client_protocol i32 */
+  put_u32 (m, 9);
+  put_bytes (m, "\x0b\x00\x02", 3);     /* username: a string of 2 GiB - 16 */
+  put_u32 (m, 0x7ffffff0u);
+  put_bytes (m, "abc", 3);
+  g_autoptr (GSocketConnection) conn = raw_connect (port);
+  raw_write (conn, m->data, m->len);
+  g_autoptr (GByteArray) reply = raw_read_to_eof (conn);
+  g_assert_cmpuint (reply->len, ==, 0);
+  bystander_check (&b);
+}
+
+static void
+test_hostile_sasl_and_login_timeout (void)
+{
+  Bystander b;
+  bystander_start (&b);
+  /* A SASL frame with a status byte that does not exist. */
+  g_autoptr (GByteArray) m = g_byte_array_new ();
+  put_bytes (m, "\x01", 1);
+  put_u32 (m, 5);
+  put_bytes (m, "PLAIN", 5);
+  put_bytes (m, "\x07", 1);
+  put_u32 (m, 0);
+  g_autoptr (GSocketConnection) bad = raw_connect (port);
+  raw_write (bad, m->data, m->len);
+  g_autoptr (GByteArray) r1 = raw_read_to_eof (bad);
+  /* Nothing at all: closed after thrift.login.timeout (1 s here). */
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GSocketConnection) idle = raw_connect (port);
+  g_autoptr (GByteArray) r2 = raw_read_to_eof (idle);
+  g_assert_cmpuint (r2->len, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+  bystander_check (&b);
+}
+
+static void
+add_raw_tests (void)
+{
+  g_test_add_func ("/hs2/http/session-spans-requests", test_http);
+  g_test_add_func ("/hs2/hostile/random-bytes", test_hostile_random_bytes);
+  g_test_add_func ("/hs2/hostile/huge-frame", test_hostile_huge_frame);
+  g_test_add_func ("/hs2/hostile/truncated", test_hostile_truncated);
+  g_test_add_func ("/hs2/hostile/long-string", test_hostile_long_string);
+  g_test_add_func ("/hs2/hostile/sasl-and-login-timeout", test_hostile_sasl_and_login_timeout);
+}
+
+int
+main (int argc, char **argv)
+{
+  signal (SIGPIPE, SIG_IGN);
+  tcli_ensure_types ();
+  g_test_init (&argc, &argv, NULL);
+  /* Thrift c_glib's dispatch processor warns about every message it cannot read, and the
+   * hostile tests send such messages on purpose: warnings are not fatal here, criticals are. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_autoptr (GwConfig) config = gw_config_new ();
+  gw_config_set (config, "sql-gateway.engine.duckdb.path", ":memory:");
+  gw_config_set (config, "sql-gateway.engine.duckdb.catalogs", "hive");
+  gw_config_set (config, "sql-gateway.endpoint.hiveserver2.thrift.port", "0");
+  gw_config_set (config, "sql-gateway.endpoint.hiveserver2.thrift.http.port", "0");
+  gw_config_set (config, "sql-gateway.endpoint.hiveserver2.thrift.login.timeout", "1 s");
+  gw_config_set (config, "sql-gateway.endpoint.hiveserver2.thrift.long-polling.timeout", "500 ms");
+  gw_config_set (config, "sql-gateway.endpoint.hiveserver2.thrift.max.message.size",
+                 G_STRINGIFY (MAX_MESSAGE_SIZE));
+  g_autoptr (GError) error = NULL;
+  gw_config_validate (config, &error);
+  g_assert_no_error (error);
+  service = gw_service_new (config, &error);
+  g_assert_no_error (error);
+  endpoint = gw_hs2_endpoint_new (service, &error);
+  g_assert_no_error (error);
+  g_assert_true (gw_endpoint_start (endpoint, &error));
+  port = gw_hs2_endpoint_get_port (endpoint);
+  http_port = gw_hs2_endpoint_get_http_port (endpoint);
+  g_assert_cmpuint (port, >, 0);
+  g_assert_cmpuint (http_port, >, 0);
+
+  g_test_add_func ("/hs2/client/protocol-versions", test_protocol_versions);
+  g_test_add_func ("/hs2/client/metadata", test_metadata);
+  g_test_add_func ("/hs2/client/get-info", test_get_info);
+  g_test_add_func ("/hs2/client/errors", test_errors);
+  g_test_add_func ("/hs2/client/unknown-method", test_unknown_method);
+  g_test_add_func ("/hs2/client/log-and-dml", test_log_and_dml);
+  g_test_add_func ("/hs2/client/async-cancel-timeout", test_async_cancel_timeout);
+  g_test_add_func ("/hs2/client/connection-close-closes-sessions",
+                   test_connection_close_closes_sessions);
+  add_raw_tests ();
+  int status = g_test_run ();
+
+  gw_endpoint_stop (endpoint);
+  gw_endpoint_free (endpoint);
+  gw_service_free (service);
+  return status;
+}
