@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: bootstrap, build, unit tests (meson test), end-to-end tests (pytest
-# against the real binary). Ends with one line "N passed, N failed".
+# The whole test suite: bootstrap, build, unit tests (meson test), REST end-to-end tests (pytest
+# against the real binary), HiveServer2 end-to-end tests (node hive-driver). Ends with one line
+# "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -31,6 +32,16 @@ e2e_fail=$(grep -oE "[0-9]+ (failed|error|errors)" <<<"$e2e_line" | awk '{s+=$1}
 passed=$((passed + ${e2e_ok:-0}))
 failed=$((failed + ${e2e_fail:-0}))
 [[ -n $e2e_line ]] || failed=$((failed + 1))
+
+# HiveServer2 end-to-end: node hive-driver 1.0.0 (npm, git-ignored node_modules) against the binary.
+tests/hs2/run.sh >build/hs2-tests.log 2>&1
+grep -aE "^(✖|not ok)" build/hs2-tests.log | head -n 20
+hs2_line=$(grep -aE "^hs2: [0-9]+ passed, [0-9]+ failed" build/hs2-tests.log | tail -n 1)
+echo "$hs2_line"
+hs2_ok=$(awk '{print $2}' <<<"$hs2_line")
+hs2_fail=$(awk '{print $4}' <<<"$hs2_line")
+passed=$((passed + ${hs2_ok:-0}))
+failed=$((failed + ${hs2_fail:-1}))
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

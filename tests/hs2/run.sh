@@ -23,7 +23,7 @@ node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}"
 node_status=$?
 
-count() { grep -E "^# $1 [0-9]+$" "$tap" | tail -n 1 | awk '{print $3}'; }
+count() { grep -aE "^# $1 [0-9]+$" "$tap" | tail -n 1 | awk '{print $3}'; }
 pass=$(count pass) fail=$(count fail) cancelled=$(count cancelled)
 failed=$(( ${fail:-0} + ${cancelled:-0} ))
 # A runner that died before its summary counts as a failure.
