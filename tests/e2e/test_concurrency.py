@@ -146,3 +146,17 @@ def test_closed_client_connections_do_not_leak_descriptors(gateway_factory):
         conn.close()
     after = len(os.listdir(f"/proc/{gw.proc.pid}/fd"))
     assert after - before < 20, f"descriptors grew from {before} to {after}"
+
+
+def test_client_reusing_one_connection(client):
+    """A client that keeps its connection (HTTP/1.1 keep-alive) must get every answer: the
+    gateway announces `Connection: close` and the client reconnects."""
+    import http.client
+    conn = http.client.HTTPConnection("127.0.0.1", client.port, timeout=10)
+    for _ in range(20):
+        conn.request("GET", "/v1/api_versions")
+        response = conn.getresponse()
+        assert response.status == 200
+        assert response.getheader("Connection") == "close"
+        response.read()
+    conn.close()
