@@ -1,12 +1,17 @@
-/* gw-bench: a load client for the gateway's REST endpoint, and the limits it is compared against
- * (DuckDB running the same statements in-process). Each run prints one "key=value ..." line that
- * tools/bench/run.sh turns into a table (DESIGN.md §8: benchmarks report, tests assert). */
+/* gw-bench: a load client for the gateway's REST and HiveServer2 endpoints, and the limits it is
+ * compared against (DuckDB running the same statements in-process). Each run prints one
+ * "key=value ..." line that tools/bench/run.sh turns into a table (DESIGN.md §8: benchmarks
+ * report, tests assert). */
+#include "gw-bench-hs2.h"
 #include "gw-bench-rest.h"
+#include "tcli-ensure-types.h"
 
 #include <duckdb.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 static gchar *opt_sql = NULL;
 static gchar *opt_url = NULL;
@@ -14,9 +19,15 @@ static gchar *opt_row_format = NULL;
 static gint opt_seconds = 10;
 static gint opt_clients = 1;
 static gint64 opt_expect_rows = -1;
+static gchar *opt_host = NULL;
+static gint opt_port = 0;
+static gint64 opt_fetch_size = 10000;
+static gchar *opt_reader = NULL;
+static gboolean opt_no_read_ahead = FALSE;
+static gboolean opt_persistent = FALSE;
 
 static const GOptionEntry option_entries[] = {
-  { "sql", 0, 0, G_OPTION_ARG_STRING, &opt_sql, "Query to run (duckdb, rest-fetch)", "SQL" },
+  { "sql", 0, 0, G_OPTION_ARG_STRING, &opt_sql, "Query to run (duckdb, *-fetch)", "SQL" },
   { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, "Gateway REST base URL (rest-*)",
     "http://127.0.0.1:PORT" },
   { "row-format", 0, 0, G_OPTION_ARG_STRING, &opt_row_format,
@@ -24,9 +35,22 @@ static const GOptionEntry option_entries[] = {
   { "seconds", 0, 0, G_OPTION_ARG_INT, &opt_seconds, "Duration (*-roundtrip, default 10)",
     "N" },
   { "clients", 0, 0, G_OPTION_ARG_INT, &opt_clients,
-    "Client threads (rest-roundtrip, default 1)", "C" },
+    "Client threads (rest-roundtrip, hs2-roundtrip, default 1)", "C" },
   { "expect-rows", 0, 0, G_OPTION_ARG_INT64, &opt_expect_rows,
-    "Fail unless exactly this many rows arrive (duckdb, rest-fetch)", "N" },
+    "Fail unless exactly this many rows arrive (duckdb, *-fetch)", "N" },
+  { "host", 0, 0, G_OPTION_ARG_STRING, &opt_host, "HiveServer2 host (hs2-*, default 127.0.0.1)",
+    "HOST" },
+  { "port", 0, 0, G_OPTION_ARG_INT, &opt_port, "HiveServer2 binary port, NOSASL (hs2-*)",
+    "PORT" },
+  { "fetch-size", 0, 0, G_OPTION_ARG_INT64, &opt_fetch_size,
+    "FetchResults maxRows (hs2-fetch, default 10000)", "N" },
+  { "reader", 0, 0, G_OPTION_ARG_STRING, &opt_reader,
+    "lean (default: decode the row set off the wire) or generated (c_glib structs) (hs2-fetch)",
+    "READER" },
+  { "no-read-ahead", 0, 0, G_OPTION_ARG_NONE, &opt_no_read_ahead,
+    "Read as the stock ThriftSocket does, one recv() per field or value (hs2-*)", NULL },
+  { "persistent", 0, 0, G_OPTION_ARG_NONE, &opt_persistent,
+    "One connection for the whole run (duckdb-roundtrip: the limit of hs2-roundtrip)", NULL },
   { NULL }
 };
 
@@ -177,33 +201,38 @@ out:
   return ok;
 }
 
-/* The in-process limit of rest-roundtrip: a connection per "session", SELECT 1 streamed. */
+/* The in-process limit of rest-roundtrip: a connection per "session", SELECT 1 streamed; with
+ * persistent, of hs2-roundtrip: SELECT 1 streamed on one connection. */
 static gboolean
-bench_duckdb_roundtrip (guint seconds)
+bench_duckdb_roundtrip (guint seconds, gboolean persistent)
 {
   duckdb_database db = NULL;
+  duckdb_connection kept = NULL;
   guint64 round_trips = 0;
-  gboolean ok = duckdb_open (NULL, &db) == DuckDBSuccess;
+  gboolean ok = duckdb_open (NULL, &db) == DuckDBSuccess &&
+                (!persistent || duckdb_connect (db, &kept) == DuckDBSuccess);
   gint64 start = g_get_monotonic_time ();
   gint64 deadline = start + (gint64) seconds * G_USEC_PER_SEC;
 
   while (ok && g_get_monotonic_time () < deadline) {
-    duckdb_connection conn = NULL;
+    duckdb_connection conn = kept;
     StreamStats stats = { 0 };
-    ok = duckdb_connect (db, &conn) == DuckDBSuccess &&
+    ok = (conn != NULL || duckdb_connect (db, &conn) == DuckDBSuccess) &&
          stream_query (conn, "SELECT 1", g_get_monotonic_time (), &stats) && stats.rows == 1;
-    duckdb_disconnect (&conn);
+    if (conn != kept)
+      duckdb_disconnect (&conn);
     round_trips++;
   }
   double elapsed = seconds_since (start);
+  duckdb_disconnect (&kept);
   duckdb_close (&db);
   if (!ok) {
     g_printerr ("duckdb-roundtrip: SELECT 1 failed\n");
     return FALSE;
   }
-  printf ("mode=duckdb-roundtrip clients=1 round_trips=%" G_GUINT64_FORMAT " seconds=%.3f "
-          "per_s=%.1f mean_ms=%.4f\n",
-          round_trips, elapsed, round_trips / elapsed, elapsed * 1000.0 / round_trips);
+  printf ("mode=duckdb-roundtrip persistent=%d clients=1 round_trips=%" G_GUINT64_FORMAT
+          " seconds=%.3f per_s=%.1f mean_ms=%.4f\n",
+          persistent, round_trips, elapsed, round_trips / elapsed, elapsed * 1000.0 / round_trips);
   return TRUE;
 }
 
@@ -244,19 +273,74 @@ bench_rest_fetch (const char *url, const char *sql, const char *row_format)
   return TRUE;
 }
 
-/* ---- rest-roundtrip: many tiny statements ----------------------------------------------- */
+/* ---- hs2-fetch: one big result over HiveServer2 ----------------------------------------- */
 
-/* The steps of one round trip, timed separately to show where the time goes. */
+/* CPU seconds of this process (user + system): what decoding costs the client. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static gboolean
+bench_hs2_fetch (const char *host, guint port, const char *sql, GwBenchHs2Reader reader)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TOperationHandle) operation = NULL;
+  GwBenchHs2FetchStats stats = { 0 };
+  const char *reader_name = reader == GW_BENCH_HS2_READER_LEAN ? "lean" : "generated";
+
+  double cpu_start = cpu_seconds ();
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (GwBenchHs2) hs2 = gw_bench_hs2_connect (host, port, !opt_no_read_ahead, &error);
+  if (hs2 == NULL || !gw_bench_hs2_open_session (hs2, &error) ||
+      (operation = gw_bench_hs2_execute (hs2, sql, &error)) == NULL ||
+      !gw_bench_hs2_fetch_all (hs2, operation, opt_fetch_size, reader, start, &stats, &error)) {
+    g_printerr ("hs2-fetch: %s\n", error->message);
+    return FALSE;
+  }
+  double seconds = seconds_since (start);
+  double cpu = cpu_seconds () - cpu_start;
+  guint64 bytes = gw_bench_hs2_bytes_read (hs2);
+  if (!gw_bench_hs2_close_operation (hs2, operation, &error) ||
+      !gw_bench_hs2_close_session (hs2, &error)) {
+    g_printerr ("hs2-fetch: %s\n", error->message);
+    return FALSE;
+  }
+  printf ("mode=hs2-fetch reader=%s read_ahead=%d rows=%" G_GUINT64_FORMAT " bytes=%"
+          G_GUINT64_FORMAT " fetches=%u seconds=%.3f rows_per_s=%.0f mb_per_s=%.1f "
+          "first_row_s=%.4f client_cpu_s=%.3f checksum=%" G_GUINT64_FORMAT "\n",
+          reader_name, !opt_no_read_ahead, stats.rows, bytes, stats.fetches, seconds,
+          stats.rows / seconds, bytes / 1e6 / seconds, stats.first_row_s, cpu, stats.checksum);
+  if (opt_expect_rows >= 0 && stats.rows != (guint64) opt_expect_rows) {
+    g_printerr ("hs2-fetch: expected %" G_GINT64_FORMAT " rows, got %" G_GUINT64_FORMAT "\n",
+                opt_expect_rows, stats.rows);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* ---- *-roundtrip: many tiny statements -------------------------------------------------- */
+
+/* The steps of one round trip, timed separately to show where the time goes. REST: a session
+ * per round trip; HiveServer2: one session per client, opened before the clock starts. */
 typedef enum {
-  PHASE_OPEN,     /* POST /v2/sessions */
-  PHASE_EXECUTE,  /* POST .../statements */
-  PHASE_FETCH,    /* GET .../result/N until EOS, NOT_READY polls included */
-  PHASE_CLOSE,    /* DELETE /v2/sessions/:session (closes the operation too) */
+  PHASE_OPEN,     /* POST /v2/sessions; HS2: none */
+  PHASE_EXECUTE,  /* POST .../statements; HS2: ExecuteStatement (runAsync false) */
+  PHASE_FETCH,    /* GET .../result/N until EOS, NOT_READY polls included; HS2: FetchResults
+                   * until an empty batch */
+  PHASE_CLOSE,    /* DELETE /v2/sessions/:session (closes the operation too); HS2:
+                   * CloseOperation */
   N_PHASES
 } Phase;
 
 typedef struct {
-  const char *url;                /* borrowed */
+  const char *url;                /* borrowed: rest-roundtrip */
+  const char *host;               /* borrowed: hs2-roundtrip */
+  guint       port;
   gint64      deadline;           /* monotonic µs */
   GArray     *latencies;          /* owned: gint64 µs per round trip */
   guint64     fetches;            /* fetch requests, NOT_READY polls included */
@@ -320,6 +404,56 @@ round_trip_thread (gpointer data)
   return NULL;
 }
 
+static gboolean
+one_hs2_round_trip (RoundTripWorker *worker, GwBenchHs2 *hs2, GError **error)
+{
+  gint64 mark = g_get_monotonic_time ();
+  g_autoptr (TOperationHandle) operation = gw_bench_hs2_execute (hs2, "SELECT 1", error);
+  end_phase (worker, PHASE_EXECUTE, &mark);
+  if (operation == NULL)
+    return FALSE;
+  GwBenchHs2FetchStats stats = { 0 };
+  gboolean ok = gw_bench_hs2_fetch_all (hs2, operation, 10000, GW_BENCH_HS2_READER_GENERATED,
+                                        mark, &stats, error);
+  end_phase (worker, PHASE_FETCH, &mark);
+  worker->fetches += stats.fetches;
+  if (ok && stats.rows != 1) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "SELECT 1 returned %" G_GUINT64_FORMAT
+                 " rows", stats.rows);
+    ok = FALSE;
+  }
+  if (!gw_bench_hs2_close_operation (hs2, operation, ok ? error : NULL))
+    ok = FALSE;
+  end_phase (worker, PHASE_CLOSE, &mark);
+  return ok;
+}
+
+static gpointer
+hs2_round_trip_thread (gpointer data)
+{
+  RoundTripWorker *worker = data;
+  g_autoptr (GError) error = NULL;
+  /* One connection and one session per thread, for the whole run. */
+  g_autoptr (GwBenchHs2) hs2 = gw_bench_hs2_connect (worker->host, worker->port,
+                                                     !opt_no_read_ahead, &error);
+  if (hs2 == NULL || !gw_bench_hs2_open_session (hs2, &error)) {
+    worker->failure = g_strdup (error->message);
+    return NULL;
+  }
+  while (g_get_monotonic_time () < worker->deadline) {
+    gint64 start = g_get_monotonic_time ();
+    if (!one_hs2_round_trip (worker, hs2, &error)) {
+      worker->failure = g_strdup (error->message);
+      return NULL;
+    }
+    gint64 elapsed = g_get_monotonic_time () - start;
+    g_array_append_val (worker->latencies, elapsed);
+  }
+  if (!gw_bench_hs2_close_session (hs2, &error))
+    worker->failure = g_strdup (error->message);
+  return NULL;
+}
+
 static gint
 compare_gint64 (gconstpointer a, gconstpointer b)
 {
@@ -327,8 +461,10 @@ compare_gint64 (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Runs n_clients threads of func (rest-roundtrip or hs2-roundtrip) for seconds. */
 static gboolean
-bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
+bench_roundtrip (const char *mode, GThreadFunc func, const RoundTripWorker *template,
+                 guint seconds, guint n_clients)
 {
   g_autofree RoundTripWorker *workers = g_new0 (RoundTripWorker, n_clients);
   g_autofree GThread **threads = g_new0 (GThread *, n_clients);
@@ -339,15 +475,15 @@ bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
 
   gint64 start = g_get_monotonic_time ();
   for (guint i = 0; i < n_clients; i++) {
-    workers[i].url = url;
+    workers[i] = *template;
     workers[i].deadline = start + (gint64) seconds * G_USEC_PER_SEC;
     workers[i].latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
-    threads[i] = g_thread_new ("round-trip", round_trip_thread, &workers[i]);
+    threads[i] = g_thread_new ("round-trip", func, &workers[i]);
   }
   for (guint i = 0; i < n_clients; i++) {
     g_thread_join (threads[i]);
     if (workers[i].failure != NULL) {
-      g_printerr ("rest-roundtrip: client %u: %s\n", i, workers[i].failure);
+      g_printerr ("%s: client %u: %s\n", mode, i, workers[i].failure);
       g_free (workers[i].failure);
       ok = FALSE;
     }
@@ -364,10 +500,10 @@ bench_rest_roundtrip (const char *url, guint seconds, guint n_clients)
   double sum = 0;
   for (guint i = 0; i < all->len; i++)
     sum += g_array_index (all, gint64, i);
-  printf ("mode=rest-roundtrip clients=%u round_trips=%u seconds=%.3f per_s=%.1f mean_ms=%.3f "
+  printf ("mode=%s clients=%u round_trips=%u seconds=%.3f per_s=%.1f mean_ms=%.3f "
           "p50_ms=%.3f p99_ms=%.3f fetches_per_trip=%.2f open_ms=%.3f execute_ms=%.3f "
           "fetch_ms=%.3f close_ms=%.3f\n",
-          n_clients, all->len, elapsed, all->len / elapsed, sum / all->len / 1000.0,
+          mode, n_clients, all->len, elapsed, all->len / elapsed, sum / all->len / 1000.0,
           g_array_index (all, gint64, all->len / 2) / 1000.0,
           g_array_index (all, gint64, (guint) (all->len * 0.99)) / 1000.0,
           (double) fetches / all->len, phase_us[PHASE_OPEN] / 1000.0 / all->len,
@@ -380,8 +516,14 @@ int
 main (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context =
-    g_option_context_new ("duckdb|duckdb-roundtrip|rest-fetch|rest-roundtrip - benchmark the SQL gateway");
+    g_option_context_new ("duckdb|duckdb-roundtrip|rest-fetch|rest-roundtrip|hs2-fetch|"
+                          "hs2-roundtrip - benchmark the SQL gateway");
   g_autoptr (GError) error = NULL;
+
+  /* The generated *_get_type() are not thread-safe (stack.md §2); thrift_socket_write sends
+   * without MSG_NOSIGNAL. */
+  tcli_ensure_types ();
+  signal (SIGPIPE, SIG_IGN);
 
   g_option_context_add_main_entries (context, option_entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error)) {
@@ -390,17 +532,31 @@ main (int argc, char **argv)
   }
   const char *mode = argc > 1 ? argv[1] : "";
   const char *row_format = opt_row_format != NULL ? opt_row_format : "JSON";
+  const char *host = opt_host != NULL ? opt_host : "127.0.0.1";
+  const char *reader = opt_reader != NULL ? opt_reader : "lean";
+  gboolean hs2_ok = opt_port > 0 && opt_port < 65536 &&
+                    (strcmp (reader, "lean") == 0 || strcmp (reader, "generated") == 0);
+  RoundTripWorker template = { .url = opt_url, .host = host, .port = (guint) opt_port };
   gboolean ok;
 
   if (strcmp (mode, "duckdb") == 0 && opt_sql != NULL) {
     ok = bench_duckdb (opt_sql);
   } else if (strcmp (mode, "duckdb-roundtrip") == 0 && opt_seconds > 0) {
-    ok = bench_duckdb_roundtrip ((guint) opt_seconds);
+    ok = bench_duckdb_roundtrip ((guint) opt_seconds, opt_persistent);
   } else if (strcmp (mode, "rest-fetch") == 0 && opt_sql != NULL && opt_url != NULL) {
     ok = bench_rest_fetch (opt_url, opt_sql, row_format);
   } else if (strcmp (mode, "rest-roundtrip") == 0 && opt_url != NULL && opt_seconds > 0 &&
              opt_clients > 0) {
-    ok = bench_rest_roundtrip (opt_url, (guint) opt_seconds, (guint) opt_clients);
+    ok = bench_roundtrip (mode, round_trip_thread, &template, (guint) opt_seconds,
+                          (guint) opt_clients);
+  } else if (strcmp (mode, "hs2-fetch") == 0 && opt_sql != NULL && hs2_ok && opt_fetch_size > 0) {
+    ok = bench_hs2_fetch (host, (guint) opt_port, opt_sql,
+                          strcmp (reader, "lean") == 0 ? GW_BENCH_HS2_READER_LEAN
+                                                       : GW_BENCH_HS2_READER_GENERATED);
+  } else if (strcmp (mode, "hs2-roundtrip") == 0 && hs2_ok && opt_seconds > 0 &&
+             opt_clients > 0) {
+    ok = bench_roundtrip (mode, hs2_round_trip_thread, &template, (guint) opt_seconds,
+                          (guint) opt_clients);
   } else {
     g_autofree gchar *help = g_option_context_get_help (context, TRUE, NULL);
     g_printerr ("%s", help);
