@@ -37,7 +37,12 @@ gw_operation_log_append (GwOperationLog *log, const char *format, ...)
   va_start (args, format);
   g_autofree gchar *message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  /* GLib looks the local zone up again (readlink, stat) on every _now_local() when TZ is unset;
+   * the gateway's zone does not change while it runs. */
+  static GTimeZone *zone;
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_local ());
+  g_autoptr (GDateTime) now = g_date_time_new_now (zone);
   g_autofree gchar *stamp = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
   gchar *line = g_strdup_printf ("%s,%03d INFO : %s", stamp,
                                  g_date_time_get_microsecond (now) / 1000, message);
