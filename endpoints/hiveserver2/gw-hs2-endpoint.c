@@ -3,6 +3,7 @@
 #include "gw-hs2-endpoint.h"
 #include "gw-hs2-handler.h"
 #include "gw-hs2-http.h"
+#include "gw-hs2-processor.h"
 #include "gw-hs2-server.h"
 #include "gw-hs2-transport.h"
 
@@ -192,7 +193,7 @@ gw_hs2_endpoint_new (GwService *service, GError **error)
                       ? GW_HS2_AUTH_METHOD_NOSASL
                       : GW_HS2_AUTH_METHOD_NOSASL | GW_HS2_AUTH_METHOD_SASL_PLAIN;
   self->handler = gw_hs2_handler_new (service, &handler_options);
-  self->processor = g_object_new (TYPE_T_C_L_I_SERVICE_PROCESSOR, "handler", self->handler, NULL);
+  self->processor = gw_hs2_processor_new (self->handler);
   return &self->parent;
 }
 

@@ -1,5 +1,6 @@
-/* Shared by the two halves of GwHs2Handler: the session RPCs and bookkeeping
- * (gw-hs2-handler.c) and the operation RPCs (gw-hs2-operations.c). */
+/* Shared by the parts of GwHs2Handler: the object, its bookkeeping and the session lifecycle
+ * (gw-hs2-handler.c), the other session RPCs (gw-hs2-session-rpcs.c) and the operation RPCs
+ * (gw-hs2-operations.c). */
 #pragma once
 
 #include "gw-hs2-handler.h"
@@ -31,6 +32,9 @@ struct _GwHs2Handler {
 /* A call's admission: FALSE (status set to "shutting down") once the handler stops. */
 gboolean gw_hs2_handler_call_begin (GwHs2Handler *self, TStatus *status);
 void     gw_hs2_handler_call_end   (GwHs2Handler *self);
+/* A message being processed (read, answered, reply flushed): counted even while stopping, since
+ * it is answered either way; ended with gw_hs2_handler_call_end(). */
+void     gw_hs2_handler_message_begin (GwHs2Handler *self);
 gboolean gw_hs2_handler_is_stopping (GwHs2Handler *self);
 
 /* Reads a TSessionHandle; checks the secret of a session this handler opened. *version: the
@@ -73,7 +77,14 @@ void     gw_hs2_handler_forget_operation (GwHs2Handler *self, const GwHandle *se
     return TRUE;                                                                             \
   }
 
-/* The operation RPCs (gw-hs2-operations.c), installed by the class init. */
-void     gw_hs2_operations_class_init (TCLIServiceHandlerClass *klass);
+/* What the handler knows of a session it opened (NULL / nothing for other sessions). */
+gchar   *gw_hs2_handler_dup_session_user (GwHs2Handler *self, const GwHandle *session);
+/* SetClientInfo: records configuration's entries on the session. */
+void     gw_hs2_handler_add_client_info  (GwHs2Handler *self, const GwHandle *session,
+                                          GHashTable *configuration);
+
+/* The RPCs of gw-hs2-session-rpcs.c and gw-hs2-operations.c, installed by the class init. */
+void     gw_hs2_session_rpcs_class_init (TCLIServiceHandlerClass *klass);
+void     gw_hs2_operations_class_init   (TCLIServiceHandlerClass *klass);
 
 G_END_DECLS

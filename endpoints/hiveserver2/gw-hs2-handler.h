@@ -31,7 +31,8 @@ GwHs2Handler *gw_hs2_handler_new (GwService *service, const GwHs2HandlerOptions 
 
 /* Refuses new calls (ERROR_STATUS "shutting down"), ends the waits of calls in progress, closes
  * the sessions opened through this handler (which cancels their running statements) and waits
- * up to timeout_ms for the calls in progress to return. FALSE if some did not. */
+ * up to timeout_ms for the calls in progress to return (with gw_hs2_processor_new(): until
+ * their replies are flushed). FALSE if some did not. */
 gboolean      gw_hs2_handler_shutdown (GwHs2Handler *self, guint timeout_ms);
 
 /* ---- connections: the context of the transport's connection hooks ---- */

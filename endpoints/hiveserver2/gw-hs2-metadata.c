@@ -69,16 +69,6 @@ static const ColumnSpec primary_key_columns[] = {
   { "COLUMN_NAME", COL_STRING }, { "KEY_SEQ", COL_INT }, { "PK_NAME", COL_STRING },
 };
 
-/* Hive's GetCrossReference schema, including its "KEQ_SEQ" spelling. */
-static const ColumnSpec cross_reference_columns[] = {
-  { "PKTABLE_CAT", COL_STRING }, { "PKTABLE_SCHEM", COL_STRING },
-  { "PKTABLE_NAME", COL_STRING }, { "PKCOLUMN_NAME", COL_STRING },
-  { "FKTABLE_CAT", COL_STRING }, { "FKTABLE_SCHEM", COL_STRING },
-  { "FKTABLE_NAME", COL_STRING }, { "FKCOLUMN_NAME", COL_STRING }, { "KEQ_SEQ", COL_INT },
-  { "UPDATE_RULE", COL_INT }, { "DELETE_RULE", COL_INT }, { "FK_NAME", COL_STRING },
-  { "PK_NAME", COL_STRING }, { "DEFERRABILITY", COL_INT },
-};
-
 /* java.sql.DatabaseMetaData constants. */
 #define TYPE_NULLABLE           1 /* typeNullable, columnNullable */
 #define COLUMN_NO_NULLS         0 /* columnNoNulls */
@@ -454,6 +444,12 @@ gboolean
 gw_hs2_metadata_cross_reference (GwService *service, const GwHandle *session,
                                  GwHandle *out_operation, GError **error)
 {
-  g_autoptr (GwResultSchema) schema = SCHEMA_NEW (cross_reference_columns);
-  return add_result (service, session, schema, gw_batch_new (schema, 0), out_operation, error);
+  /* An empty result would claim there are no foreign keys. Once the catalog listings include
+   * them, the rows go in Hive's 14 columns: PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME,
+   * PKCOLUMN_NAME, FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME, FKCOLUMN_NAME (STRING), KEQ_SEQ
+   * (sic), UPDATE_RULE, DELETE_RULE (INT), FK_NAME, PK_NAME (STRING), DEFERRABILITY (INT). */
+  g_set_error_literal (error, GW_ERROR, GW_ERROR_UNSUPPORTED,
+                       "GetCrossReference is not supported: the gateway does not list foreign "
+                       "keys yet.");
+  return FALSE;
 }

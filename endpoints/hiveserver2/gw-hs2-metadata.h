@@ -39,7 +39,8 @@ gboolean gw_hs2_metadata_primary_keys    (GwService *service, const GwHandle *se
                                           const char *catalog, const char *schema,
                                           const char *table, GwHandle *out_operation,
                                           GError **error);
-/* Always empty for now (DuckDB's foreign keys are not listed by the engine yet). */
+/* Fails with GW_ERROR_UNSUPPORTED for now: the engine's catalog listings have no foreign keys,
+ * and an empty result would tell the client there are none. */
 gboolean gw_hs2_metadata_cross_reference (GwService *service, const GwHandle *session,
                                           GwHandle *out_operation, GError **error);
 

@@ -1,4 +1,4 @@
-/* GwHs2Handler, second half: the operation RPCs: ExecuteStatement, GetOperationStatus,
+/* GwHs2Handler: the operation RPCs: ExecuteStatement, GetOperationStatus,
  * CancelOperation, CloseOperation, GetResultSetMetadata, FetchResults and GetQueryId
  * (reference hiveserver2.md §1.3, §2.2, §7.3–7.9). */
 #include "gw-hs2-batch-row-set.h"
@@ -10,6 +10,8 @@
 
 /* Waits are cut in slices this long so that a shutdown ends them promptly. */
 #define WAIT_SLICE_MS 250
+/* How long an asynchronous ExecuteStatement waits to learn whether the statement has rows. */
+#define ASYNC_GRACE_MS 100
 /* FetchResults.fetchType: the query's rows, or its log. */
 #define FETCH_TYPE_RESULTS 0
 #define FETCH_TYPE_LOG     1
@@ -70,8 +72,14 @@ operation_state (GwOperationStatus status)
 
 /* Why an operation did not finish, for a synchronous ExecuteStatement's error reply. */
 static GError *
-operation_failure (const GwOperationInfo *info, gint64 timeout_s)
+operation_failure (const GwOperationInfo *info, gint64 timeout_s, gboolean stopping)
 {
+  /* The shutdown closed the session under the statement. */
+  if (stopping && (info->status == GW_OPERATION_CLOSED ||
+                   !gw_operation_status_is_terminal (info->status)))
+    return g_error_new_literal (GW_ERROR, GW_ERROR_CANCELED,
+                                "The HiveServer2 endpoint is shutting down: the statement was "
+                                "canceled.");
   if (info->error != NULL && (info->status == GW_OPERATION_ERROR ||
                               info->status == GW_OPERATION_TIMEOUT))
     return g_error_copy (info->error);
@@ -129,26 +137,27 @@ do_execute_statement (GwHs2Handler *self, const TExecuteStatementReq *req,
     return;
   }
 
-  gboolean with_result_set = TRUE;
-  gint64 modified_rows = -1;
-  if (!req->runAsync) {
-    /* PyHive's default: the statement is done (or failed) when the reply comes. */
-    g_auto (GwOperationInfo) info = { 0 };
-    if (!wait_operation (self, &session, &operation, -1, &info, &error)) {
-      gw_hs2_handler_reply_error (self, resp->status, &session, error);
-      return;
-    }
-    if (info.status != GW_OPERATION_FINISHED) {
-      /* The client gets no handle, so nobody would close the operation: close it here. */
-      g_autoptr (GError) failure = operation_failure (&info, timeout_s);
-      gw_service_close_operation (self->service, &session, &operation, NULL);
-      gw_hs2_status_set_error (resp->status, failure);
-      return;
-    }
-    with_result_set = has_result_set (&info);
-    if (info.statement_kind == GW_STATEMENT_MODIFY)
-      modified_rows = info.modified_rows;
+  /* Synchronous (PyHive's default): the reply comes when the statement is done or failed.
+   * Asynchronous: Hive compiles before it replies, so JDBC trusts the handle's hasResultSet
+   * (execute() of a DDL statement then returns false). A statement that ends within a short
+   * grace gets an exact handle; a longer one is taken to have rows, as Flink always says. */
+  g_auto (GwOperationInfo) info = { 0 };
+  if (!wait_operation (self, &session, &operation, req->runAsync ? ASYNC_GRACE_MS : -1, &info,
+                       &error)) {
+    gw_hs2_handler_reply_error (self, resp->status, &session, error);
+    return;
   }
+  if (!req->runAsync && info.status != GW_OPERATION_FINISHED) {
+    /* The client gets no handle, so nobody would close the operation: close it here. */
+    g_autoptr (GError) failure = operation_failure (&info, timeout_s,
+                                                    gw_hs2_handler_is_stopping (self));
+    gw_service_close_operation (self->service, &session, &operation, NULL);
+    gw_hs2_status_set_error (resp->status, failure);
+    return;
+  }
+  gboolean with_result_set = has_result_set (&info);
+  gint64 modified_rows = info.status == GW_OPERATION_FINISHED &&
+                         info.statement_kind == GW_STATEMENT_MODIFY ? info.modified_rows : -1;
   gw_hs2_handler_set_operation_handle (resp->operationHandle, &session, &operation,
                                        T_OPERATION_TYPE_EXECUTE_STATEMENT, with_result_set);
   /* Only set when there is no result set (the IDL's rule). */

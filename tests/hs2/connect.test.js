@@ -79,6 +79,22 @@ gatewaySuite('hs2 connect (authentication NONE)', {}, (ctx) => {
       .then(() => 'succeeded', (e) => e.name);
     assert.equal(onA, 'Status Error', 'a closed session still executes statements');
   });
+
+  it('8 connections over the three transports work in parallel without cross-talk', { timeout: 120000 }, async () => {
+    const modes = ['sasl', 'nosasl', 'http', 'sasl', 'nosasl', 'http', 'sasl', 'nosasl'];
+    await Promise.all(modes.map(async (mode, k) => {
+      const conn = await ctx.connect(mode, { username: `user${k}`, password: 'pw' });
+      const session = await conn.session(V.V10);
+      for (let i = 0; i < 10; i++) {
+        const r = await query(conn, session, `SELECT ${k} AS k, ${i} AS i, 'c${k}q${i}' AS tag`);
+        assert.deepEqual(r.rows, [{ k, i, tag: `c${k}q${i}` }], `${mode} connection ${k}, query ${i}`);
+      }
+      const big = await query(conn, session, `SELECT range::INTEGER + ${k} AS v FROM range(50000)`, { maxRows: 10000 });
+      assert.equal(big.raw.length, 50000, `${mode} connection ${k}: 50000 rows`);
+      assert.equal(big.raw[49999][0], 49999 + k);
+      await conn.call('CloseSession', () => session.close());
+    }));
+  });
 });
 
 gatewaySuite('hs2 connect (authentication NOSASL)', { 'sql-gateway.endpoint.hiveserver2.authentication': 'NOSASL' }, (ctx) => {

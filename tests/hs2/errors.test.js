@@ -149,7 +149,7 @@ gatewaySuite('hs2 errors', {}, (ctx) => {
   });
 
   it('an unknown method (GetLog) → TApplicationException UNKNOWN_METHOD; the server answers afterwards', { timeout: 60000 }, async (t) => {
-    const reply = await rawUnknownCall(ctx.gw.ports.binary, 'GetLog', 7);
+    const reply = await rawUnknownCall(ctx.gw.ports.binary, 'GetLog', 7, 10000);
     t.diagnostic(JSON.stringify(reply));
     assert.equal(reply.version >>> 16, 0x8001, 'strict binary reply header');
     assert.equal(reply.msgType, 3, 'message type EXCEPTION');

@@ -87,6 +87,7 @@ const SQL = `SELECT * FROM (
 function show(v) {
   if (Buffer.isBuffer(v)) return `<Buffer ${v.toString('hex')}>`;
   if (typeof v === 'bigint') return `${v}n`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return JSON.stringify(v);
 }
 

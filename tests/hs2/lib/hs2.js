@@ -341,6 +341,7 @@ function assertErrorStatus(status, what) {
     `${what}: expected ERROR/INVALID_HANDLE, got ${statusName(status.statusCode)} ${JSON.stringify(status)}`);
   assert.ok(typeof status.errorMessage === 'string' && status.errorMessage.length > 0,
     `${what}: errorMessage missing: ${JSON.stringify(status)}`);
+  assert.match(status.sqlState || '', /^[0-9A-Z]{5}$/, `${what}: sqlState missing: ${JSON.stringify(status)}`);
   if (status.infoMessages !== null && status.infoMessages !== undefined) {
     // Hive JDBC crashes on an empty list (reference §2.2).
     assert.ok(status.infoMessages.length > 0, `${what}: infoMessages is an empty list`);
