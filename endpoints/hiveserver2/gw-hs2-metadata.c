@@ -32,6 +32,15 @@ static const ColumnSpec type_info_columns[] = {
 
 static const ColumnSpec catalog_columns[] = { { "TABLE_CAT", COL_STRING } };
 
+/* Hive's GetCrossReference schema, KEQ_SEQ misspelt as Hive spells it. */
+static const ColumnSpec cross_reference_columns[] = {
+  { "PKTABLE_CAT", COL_STRING }, { "PKTABLE_SCHEM", COL_STRING }, { "PKTABLE_NAME", COL_STRING },
+  { "PKCOLUMN_NAME", COL_STRING }, { "FKTABLE_CAT", COL_STRING }, { "FKTABLE_SCHEM", COL_STRING },
+  { "FKTABLE_NAME", COL_STRING }, { "FKCOLUMN_NAME", COL_STRING }, { "KEQ_SEQ", COL_INT },
+  { "UPDATE_RULE", COL_INT }, { "DELETE_RULE", COL_INT }, { "FK_NAME", COL_STRING },
+  { "PK_NAME", COL_STRING }, { "DEFERRABILITY", COL_INT },
+};
+
 static const ColumnSpec schema_columns[] = {
   { "TABLE_SCHEM", COL_STRING }, { "TABLE_CATALOG", COL_STRING },
 };
@@ -440,16 +449,72 @@ gw_hs2_metadata_primary_keys (GwService *service, const GwHandle *session, const
   return add_result (service, session, schema, rows, out_operation, error);
 }
 
+/* java.sql.DatabaseMetaData rule and deferrability codes: DuckDB enforces foreign keys with
+ * NO ACTION semantics and never defers the check. */
+#define IMPORTED_KEY_NO_ACTION    3
+#define IMPORTED_KEY_NOT_DEFERRABLE 7
+
+/* An exact name as a LIKE pattern (the catalog filter takes patterns). */
+static gchar *
+escape_like (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  for (const char *p = name; *p; p++) {
+    if (*p == '%' || *p == '_' || *p == '\\')
+      g_string_append_c (s, '\\');
+    g_string_append_c (s, *p);
+  }
+  return g_string_free (s, FALSE);
+}
+
+/* An exact-name filter from the request: NULL or "" matches anything. */
+static gboolean
+matches (const char *wanted, const char *name)
+{
+  return wanted == NULL || *wanted == '\0' || g_strcmp0 (wanted, name) == 0;
+}
+
 gboolean
 gw_hs2_metadata_cross_reference (GwService *service, const GwHandle *session,
+                                 const char *parent_catalog, const char *parent_schema,
+                                 const char *parent_table, const char *foreign_catalog,
+                                 const char *foreign_schema, const char *foreign_table,
                                  GwHandle *out_operation, GError **error)
 {
-  /* An empty result would claim there are no foreign keys. Once the catalog listings include
-   * them, the rows go in Hive's 14 columns: PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME,
-   * PKCOLUMN_NAME, FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME, FKCOLUMN_NAME (STRING), KEQ_SEQ
-   * (sic), UPDATE_RULE, DELETE_RULE (INT), FK_NAME, PK_NAME (STRING), DEFERRABILITY (INT). */
-  g_set_error_literal (error, GW_ERROR, GW_ERROR_UNSUPPORTED,
-                       "GetCrossReference is not supported: the gateway does not list foreign "
-                       "keys yet.");
-  return FALSE;
+  /* The filter selects the referencing (foreign) side; the referenced side is checked here. In
+   * DuckDB both tables of a foreign key live in the same catalog and schema. */
+  g_autofree gchar *schema_pattern = NULL, *table_pattern = NULL;
+  GwCatalogFilter filter = { filter_value (foreign_catalog), NULL, NULL, NULL };
+  if (filter_value (foreign_schema) != NULL)
+    filter.schema_pattern = schema_pattern = escape_like (foreign_schema);
+  if (filter_value (foreign_table) != NULL)
+    filter.table_pattern = table_pattern = escape_like (foreign_table);
+  g_autoptr (GPtrArray) objects = gw_service_list_catalog (service, session,
+                                                           GW_CATALOG_FOREIGN_KEYS, &filter, error);
+  if (objects == NULL)
+    return FALSE;
+  g_autoptr (GwResultSchema) schema = SCHEMA_NEW (cross_reference_columns);
+  GwBatch *rows = gw_batch_new (schema, objects->len);
+  for (guint i = 0; i < objects->len; i++) {
+    const GwCatalogObject *fk = objects->pdata[i];
+    if (!matches (parent_catalog, fk->catalog) || !matches (parent_schema, fk->schema) ||
+        !matches (parent_table, fk->ref_table))
+      continue;
+    guint c = 0;
+    put_string (rows, c++, fk->catalog);                 /* PKTABLE_CAT */
+    put_string (rows, c++, fk->schema);                  /* PKTABLE_SCHEM */
+    put_string (rows, c++, fk->ref_table);               /* PKTABLE_NAME */
+    put_string (rows, c++, fk->ref_name);                /* PKCOLUMN_NAME */
+    put_string (rows, c++, fk->catalog);                 /* FKTABLE_CAT */
+    put_string (rows, c++, fk->schema);                  /* FKTABLE_SCHEM */
+    put_string (rows, c++, fk->table);                   /* FKTABLE_NAME */
+    put_string (rows, c++, fk->name);                    /* FKCOLUMN_NAME */
+    put_int (rows, c++, fk->position);                   /* KEQ_SEQ */
+    put_int (rows, c++, IMPORTED_KEY_NO_ACTION);         /* UPDATE_RULE */
+    put_int (rows, c++, IMPORTED_KEY_NO_ACTION);         /* DELETE_RULE */
+    put_string (rows, c++, fk->constraint_name);         /* FK_NAME */
+    put_null (rows, c++);                                /* PK_NAME: not listed */
+    put_int (rows, c++, IMPORTED_KEY_NOT_DEFERRABLE);    /* DEFERRABILITY */
+  }
+  return add_result (service, session, schema, rows, out_operation, error);
 }

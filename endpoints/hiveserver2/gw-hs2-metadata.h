@@ -39,9 +39,11 @@ gboolean gw_hs2_metadata_primary_keys    (GwService *service, const GwHandle *se
                                           const char *catalog, const char *schema,
                                           const char *table, GwHandle *out_operation,
                                           GError **error);
-/* Fails with GW_ERROR_UNSUPPORTED for now: the engine's catalog listings have no foreign keys,
- * and an empty result would tell the client there are none. */
+/* Foreign keys from the foreign table to the parent table; NULL or "" names match any. */
 gboolean gw_hs2_metadata_cross_reference (GwService *service, const GwHandle *session,
+                                          const char *parent_catalog, const char *parent_schema,
+                                          const char *parent_table, const char *foreign_catalog,
+                                          const char *foreign_schema, const char *foreign_table,
                                           GwHandle *out_operation, GError **error);
 
 G_END_DECLS

@@ -210,7 +210,14 @@ do_get_cross_reference (GwHs2Handler *self, const TGetCrossReferenceReq *req,
                         TGetCrossReferenceResp *resp)
 {
   METADATA_RPC (self, req, resp, T_OPERATION_TYPE_GET_FUNCTIONS,
-                gw_hs2_metadata_cross_reference (self->service, &session, &operation, &error));
+                gw_hs2_metadata_cross_reference (self->service, &session,
+                                                 OPTIONAL (req, parentCatalogName),
+                                                 OPTIONAL (req, parentSchemaName),
+                                                 OPTIONAL (req, parentTableName),
+                                                 OPTIONAL (req, foreignCatalogName),
+                                                 OPTIONAL (req, foreignSchemaName),
+                                                 OPTIONAL (req, foreignTableName),
+                                                 &operation, &error));
 }
 
 void

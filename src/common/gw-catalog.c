@@ -20,6 +20,8 @@ gw_catalog_object_free (GwCatalogObject *o)
   g_free (o->default_value);
   g_free (o->comment);
   g_free (o->constraint_name);
+  g_free (o->ref_table);
+  g_free (o->ref_name);
   g_free (o);
 }
 

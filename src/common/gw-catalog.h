@@ -15,6 +15,10 @@ typedef enum {
   GW_CATALOG_FUNCTIONS,    /* catalog, schema, name = function, returns_table, comment */
   GW_CATALOG_PRIMARY_KEYS, /* catalog, schema, table, name = column, position = key sequence
                             * (1-based), constraint_name */
+  GW_CATALOG_FOREIGN_KEYS, /* catalog, schema, table, name = referencing column, position = key
+                            * sequence (1-based), constraint_name, ref_table, ref_name = the
+                            * referenced table and column (same catalog and schema); the filter
+                            * applies to the referencing table */
 } GwCatalogKind;
 
 typedef enum {
@@ -34,7 +38,9 @@ typedef struct {
   gboolean       returns_table;    /* FUNCTIONS: a table function */
   gchar         *default_value;    /* owned, may be NULL */
   gchar         *comment;          /* owned, may be NULL */
-  gchar         *constraint_name;  /* owned, PRIMARY_KEYS */
+  gchar         *constraint_name;  /* owned, PRIMARY_KEYS and FOREIGN_KEYS */
+  gchar         *ref_table;        /* owned, FOREIGN_KEYS */
+  gchar         *ref_name;         /* owned, FOREIGN_KEYS */
 } GwCatalogObject;
 
 /* Filters: NULL means no filter. catalog and table names are exact for PRIMARY_KEYS' table;

@@ -105,6 +105,15 @@ test_functions_and_keys (void)
   g_assert_cmpuint (upper->len, >=, 1);
   g_assert_false (at (upper, 0)->returns_table);
 
+  g_autoptr (GPtrArray) fks = list (GW_CATALOG_FOREIGN_KEYS, NULL, NULL, "fk\\_child", NULL);
+  g_assert_cmpuint (fks->len, ==, 2);
+  g_assert_cmpstr (at (fks, 0)->name, ==, "x");
+  g_assert_cmpint (at (fks, 0)->position, ==, 1);
+  g_assert_cmpstr (at (fks, 0)->ref_table, ==, "cat_pk");
+  g_assert_cmpstr (at (fks, 0)->ref_name, ==, "a");
+  g_assert_cmpstr (at (fks, 1)->ref_name, ==, "b");
+  g_assert_nonnull (at (fks, 1)->constraint_name);
+
   g_autoptr (GPtrArray) keys = list (GW_CATALOG_PRIMARY_KEYS, NULL, NULL, "cat\\_pk", NULL);
   g_assert_cmpuint (keys->len, ==, 2);
   g_assert_cmpstr (at (keys, 0)->name, ==, "a");
@@ -126,6 +135,7 @@ main (int argc, char **argv)
   run ("CREATE VIEW cat_view AS SELECT id FROM cat_orders");
   run ("CREATE TABLE catXorders (x INT)");
   run ("CREATE TABLE cat_pk (a INT, b INT, c INT, PRIMARY KEY (a, b))");
+  run ("CREATE TABLE fk_child (x INT, y INT, FOREIGN KEY (x, y) REFERENCES cat_pk (a, b))");
   g_test_add_func ("/engine/duckdb/catalog/catalogs-and-schemas", test_catalogs_and_schemas);
   g_test_add_func ("/engine/duckdb/catalog/tables-and-views", test_tables_and_views);
   g_test_add_func ("/engine/duckdb/catalog/columns", test_columns);

@@ -55,6 +55,13 @@ static const char *const queries[] = {
     " FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
     FILTERS ("database_name", "schema_name", "table_name")
     " ORDER BY 1, 2, 3, 5",
+  [GW_CATALOG_FOREIGN_KEYS] =
+    "SELECT database_name, schema_name, table_name, unnest (constraint_column_names),"
+    " generate_subscripts (constraint_column_names, 1)::BIGINT, constraint_name,"
+    " referenced_table, unnest (referenced_column_names)"
+    " FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY'"
+    FILTERS ("database_name", "schema_name", "table_name")
+    " ORDER BY 1, 2, 3, 6, 5",
 };
 
 static gchar *
@@ -135,6 +142,11 @@ object_from_row (GwCatalogKind kind, duckdb_data_chunk chunk, idx_t row)
     o->returns_table = cell_bool (chunk, 3, row);
     o->comment = cell_string (chunk, 4, row);
     break;
+  case GW_CATALOG_FOREIGN_KEYS:
+    o->ref_table = cell_string (chunk, 6, row);
+    o->ref_name = cell_string (chunk, 7, row);
+    /* the rest is laid out as for primary keys */
+    G_GNUC_FALLTHROUGH;
   case GW_CATALOG_PRIMARY_KEYS:
     o->catalog = cell_string (chunk, 0, row);
     o->schema = cell_string (chunk, 1, row);
