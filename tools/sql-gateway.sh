@@ -75,7 +75,7 @@ case $cmd in
       sleep 0.05
     done
     echo "Started sql-gateway (pid $pid), log: $log"
-    grep -o "REST endpoint listening on [^ ]*" "$log" || true
+    grep -oE "(REST|HiveServer2) endpoint listening on .*" "$log" || true
     ;;
   stop)
     [[ -s $pid_file ]] || { echo "No sql-gateway to stop."; exit 0; }
