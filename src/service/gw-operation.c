@@ -476,6 +476,8 @@ gw_operation_fetch_rows (GwOperation *op, gboolean from_first, guint max_rows, G
   if (batch == NULL) {
     result->type = GW_RESULT_EOS;
     result->batch = gw_batch_new (result->schema, 0);
+    gw_operation_log_append (op->log, "Fetched %" G_GUINT64_FORMAT " rows",
+                             gw_result_fetcher_get_rows_fetched (fetcher));
   } else {
     result->batch = batch;
   }
