@@ -1,79 +1,19 @@
-/* Unit tests of the REST row encoders: exact JSON text for every type in both row formats. */
-#include "gw-rest-row-format.h"
-#include "gw-error.h"
+/* Unit tests of the REST row encoders: exact JSON text for every scalar type in both row formats,
+ * the format names, the column descriptions and the page shape. Collections and rows are in
+ * gw-rest-row-nested-test.c; the shared helpers in gw-rest-row-format-support.c. */
+#include "gw-rest-row-format-support.h"
 
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define JSON GW_ROW_FORMAT_JSON
-#define TEXT GW_ROW_FORMAT_PLAIN_TEXT
-#define FIELDS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-/* Most tests run once per row format: format is their local variable. */
-#define EXPECT(batch, zone, json_rows, text_rows) \
-  assert_rows ((batch), format, (zone), format == JSON ? (json_rows) : (text_rows))
 #define TS_BASE G_GINT64_CONSTANT (1618344731) /* 2021-04-13T20:12:11Z */
-
-static GwLogicalType *
-type_new (GwTypeRoot root)
-{
-  return gw_logical_type_new (root, TRUE);
-}
-
-static GwLogicalType *
-string_type (void)
-{
-  return gw_logical_type_new_with_length (GW_TYPE_VARCHAR, TRUE, GW_TYPE_MAX_LENGTH);
-}
-
-static GwLogicalType *
-map_type (GwLogicalType *key, GwLogicalType *value)
-{
-  return gw_logical_type_new_map (TRUE, key, value);
-}
-
-static GwLogicalType *
-array_type (GwLogicalType *element)
-{
-  return gw_logical_type_new_collection (GW_TYPE_ARRAY, TRUE, element);
-}
 
 #define PRECISION_TYPE(root, p) gw_logical_type_new_with_precision (GW_TYPE_##root, TRUE, p)
 #define TIME_TYPE(p) PRECISION_TYPE (TIME_WITHOUT_TIME_ZONE, p)
 #define TIMESTAMP_TYPE(p) PRECISION_TYPE (TIMESTAMP_WITHOUT_TIME_ZONE, p)
 #define LTZ_TYPE(p) PRECISION_TYPE (TIMESTAMP_WITH_LOCAL_TIME_ZONE, p)
-
-/* A batch with one column per type (named c0, c1, ...); takes the types; NULL-terminated. */
-static GwBatch *
-batch_new (GwLogicalType *first, ...)
-{
-  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
-  va_list ap;
-  va_start (ap, first);
-  guint i = 0;
-  for (GwLogicalType *t = first; t != NULL; t = va_arg (ap, GwLogicalType *), i++) {
-    g_autofree gchar *name = g_strdup_printf ("c%u", i);
-    gw_result_schema_add_column (schema, name, t, NULL);
-  }
-  va_end (ap);
-  return gw_batch_new (schema, 2);
-}
-
-static void
-append_str (GwColumn *column, const char *text)
-{
-  if (text == NULL)
-    gw_column_append_null (column);
-  else
-    gw_column_append_bytes (column, text, strlen (text));
-}
-
-static void
-append_int (GwColumn *column, gint64 value)
-{
-  gw_column_append_int64 (column, value);
-}
 
 #define NUL_VALUE G_GINT64_CONSTANT (0x5a5a5a5a5a5a5a5a) /* fill_ints(): a SQL NULL */
 
@@ -93,31 +33,6 @@ fill_ints (GwBatch *batch, guint n_values, const gint64 *values)
   fill_ints ((batch), sizeof ((const gint64[]) { __VA_ARGS__ }) / sizeof (gint64), \
              (const gint64[]) { __VA_ARGS__ })
 
-static gchar *
-encode (GwBatch *batch, GwRowFormat format, GTimeZone *zone)
-{
-  g_autoptr (GError) error = NULL;
-  GString *out = g_string_new (NULL);
-  gw_batch_finish (batch);
-  gboolean ok = gw_rest_append_rows (out, batch, format, zone, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  return g_string_free (out, FALSE);
-}
-
-/* Asserts the data array: rows[i] is the text between the brackets of row i's "fields". */
-static void
-assert_rows (GwBatch *batch, GwRowFormat format, GTimeZone *zone, const char *const *rows)
-{
-  g_autoptr (GString) expected = g_string_new ("[");
-  for (guint i = 0; rows[i] != NULL; i++)
-    g_string_append_printf (expected, "%s{\"kind\":\"INSERT\",\"fields\":[%s]}",
-                            i > 0 ? "," : "", rows[i]);
-  g_string_append_c (expected, ']');
-  g_autofree gchar *actual = encode (batch, format, zone);
-  g_assert_cmpstr (actual, ==, expected->str);
-}
-
 /* rows with every non-null value quoted (PLAIN_TEXT of the same digits); owned by keep. */
 static const char *const *
 quote_rows (GPtrArray *keep, const char *const *rows)
@@ -127,18 +42,6 @@ quote_rows (GPtrArray *keep, const char *const *rows)
                              ? g_strdup (rows[i]) : g_strdup_printf ("\"%s\"", rows[i]));
   g_ptr_array_add (keep, NULL);
   return (const char *const *) keep->pdata;
-}
-
-static void
-assert_unsupported (GwBatch *batch, const char *message)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) out = g_string_new ("prefix");
-  gw_batch_finish (batch);
-  g_assert_false (gw_rest_append_rows (out, batch, JSON, NULL, &error));
-  g_assert_error (error, GW_ERROR, GW_ERROR_UNSUPPORTED);
-  g_assert_cmpstr (error->message, ==, message);
-  g_assert_cmpstr (out->str, ==, "prefix"); /* nothing half-written */
 }
 
 /* ---- names, columns, shape ---- */
@@ -459,245 +362,6 @@ test_null_type (gconstpointer data)
   EXPECT (batch, NULL, FIELDS ("null"), FIELDS ("null"));
 }
 
-/* ---- collections and rows ---- */
-
-static void
-test_array (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (
-    array_type (type_new (GW_TYPE_INTEGER)),
-    array_type (string_type ()),
-    array_type (array_type (type_new (GW_TYPE_DOUBLE))), NULL);
-  GwColumn **c = batch->columns;
-  GwColumn *inner = c[2]->children[0];
-  /* row 0: [1, NULL, 3], ["a\"b", NULL], [[1.1, 2.2, 3.3], [], NULL] */
-  append_int (c[0]->children[0], 1);
-  gw_column_append_null (c[0]->children[0]);
-  append_int (c[0]->children[0], 3);
-  gw_column_append_list (c[0], 3);
-  append_str (c[1]->children[0], "a\"b");
-  append_str (c[1]->children[0], NULL);
-  gw_column_append_list (c[1], 2);
-  gw_column_append_double (inner->children[0], 1.1);
-  gw_column_append_double (inner->children[0], 2.2);
-  gw_column_append_double (inner->children[0], 3.3);
-  gw_column_append_list (inner, 3);
-  gw_column_append_list (inner, 0);
-  gw_column_append_null (inner);
-  gw_column_append_list (c[2], 3);
-  /* row 1: [], NULL, [] */
-  gw_column_append_list (c[0], 0);
-  gw_column_append_null (c[1]);
-  gw_column_append_list (c[2], 0);
-  EXPECT (batch, NULL,
-          FIELDS ("[1,null,3],[\"a\\\"b\",null],[[1.1,2.2,3.3],[],null]",
-                  "[],null,[]"),
-          FIELDS ("\"[1, NULL, 3]\",\"[a\\\"b, NULL]\",\"[[1.1, 2.2, 3.3], [], NULL]\"",
-                  "\"[]\",null,\"[]\""));
-
-  g_autoptr (GwBatch) nested = batch_new (
-    array_type (type_new (GW_TYPE_BOOLEAN)),
-    array_type (gw_logical_type_new_with_length (GW_TYPE_VARBINARY, TRUE, GW_TYPE_MAX_LENGTH)),
-    NULL);
-  gw_column_append_bool (nested->columns[0]->children[0], TRUE);
-  gw_column_append_bool (nested->columns[0]->children[0], FALSE);
-  gw_column_append_null (nested->columns[0]->children[0]);
-  gw_column_append_list (nested->columns[0], 3);
-  append_str (nested->columns[1]->children[0], "\x01");
-  gw_column_append_list (nested->columns[1], 1);
-  EXPECT (nested, NULL, FIELDS ("[true,false,null],[\"AQ==\"]"),
-          FIELDS ("\"[TRUE, FALSE, NULL]\",\"[x'01']\""));
-}
-
-static void
-append_map_entry (GwColumn *map, const char *key, gint64 value, gboolean value_null)
-{
-  append_str (map->children[0], key);
-  if (value_null)
-    gw_column_append_null (map->children[1]);
-  else
-    append_int (map->children[1], value);
-}
-
-static void
-test_map (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (map_type (string_type (), type_new (GW_TYPE_INTEGER)), NULL);
-  GwColumn *m = batch->columns[0];
-  append_map_entry (m, "a", 1, FALSE);
-  append_map_entry (m, "b", 0, TRUE);
-  gw_column_append_list (m, 2);
-  append_map_entry (m, NULL, 2, FALSE);   /* null key: "null" in JSON, NULL in text */
-  append_map_entry (m, "null", 3, FALSE); /* same JSON field: last value wins */
-  gw_column_append_list (m, 2);
-  append_map_entry (m, "k", 1, FALSE);
-  append_map_entry (m, "j", 5, FALSE);
-  append_map_entry (m, "k", 2, FALSE);
-  gw_column_append_list (m, 3);
-  gw_column_append_list (m, 0);
-  gw_column_append_null (m);
-  EXPECT (batch, NULL,
-          FIELDS ("{\"a\":1,\"b\":null}", "{\"null\":3}", "{\"k\":2,\"j\":5}", "{}", "null"),
-          FIELDS ("\"{a=1, b=NULL}\"", "\"{NULL=2, null=3}\"", "\"{k=1, j=5, k=2}\"",
-                  "\"{}\"", "null"));
-
-  /* More than 16 entries take the hashed path: k0..k19, then k3 again. */
-  g_autoptr (GwBatch) big = batch_new (map_type (string_type (), type_new (GW_TYPE_INTEGER)), NULL);
-  g_autoptr (GString) expected = g_string_new ("{");
-  for (guint i = 0; i < 20; i++) {
-    g_autofree gchar *key = g_strdup_printf ("k%u", i);
-    append_map_entry (big->columns[0], key, i, FALSE);
-    g_string_append_printf (expected, "%s\"k%u\":%u", i > 0 ? "," : "", i, i == 3 ? 99 : i);
-  }
-  append_map_entry (big->columns[0], "k3", 99, FALSE);
-  gw_column_append_list (big->columns[0], 21);
-  g_string_append_c (expected, '}');
-  g_autoptr (GString) expected_text = g_string_new ("\"{");
-  for (guint i = 0; i < 20; i++)
-    g_string_append_printf (expected_text, "k%u=%u, ", i, i);
-  g_string_append (expected_text, "k3=99}\"");
-  EXPECT (big, NULL, FIELDS (expected->str), FIELDS (expected_text->str));
-
-  /* MAP<STRING, MAP<STRING, INT>> as in Flink's result_info tests. */
-  g_autoptr (GwBatch) nested = batch_new (
-    map_type (string_type (), map_type (string_type (), type_new (GW_TYPE_INTEGER))), NULL);
-  GwColumn *outer = nested->columns[0];
-  append_str (outer->children[0], "inner_map");
-  append_map_entry (outer->children[1], "key", 234, FALSE);
-  gw_column_append_list (outer->children[1], 1);
-  gw_column_append_list (outer, 1);
-  EXPECT (nested, NULL, FIELDS ("{\"inner_map\":{\"key\":234}}"),
-          FIELDS ("\"{inner_map={key=234}}\""));
-}
-
-static void
-test_map_non_string_key (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (map_type (type_new (GW_TYPE_INTEGER), string_type ()), NULL);
-  const char *message = "JSON format doesn't support non-string as key type of map. "
-                        "The type is: MAP<INT, STRING>";
-  /* Flink fails while building its converters: even an empty page is an error. */
-  if (format == JSON)
-    assert_unsupported (batch, message);
-  GwColumn *m = batch->columns[0];
-  append_int (m->children[0], 1);
-  append_str (m->children[1], "a");
-  append_int (m->children[0], 2);
-  append_str (m->children[1], NULL);
-  gw_column_append_list (m, 2);
-  if (format == JSON)
-    assert_unsupported (batch, message);
-  else
-    assert_rows (batch, TEXT, NULL, FIELDS ("\"{1=a, 2=NULL}\""));
-
-  /* Nested inside a ROW and an ARRAY too. */
-  GwLogicalType *field = map_type (gw_logical_type_new (GW_TYPE_BIGINT, FALSE), string_type ());
-  const char *names[] = { "m" };
-  g_autoptr (GwBatch) nested = batch_new (
-    array_type (gw_logical_type_new_row (TRUE, 1, names, &field)), NULL);
-  gw_column_append_null (nested->columns[0]);
-  if (format == JSON)
-    assert_unsupported (nested, "JSON format doesn't support non-string as key type of map. "
-                                "The type is: MAP<BIGINT NOT NULL, STRING>");
-  else
-    assert_rows (nested, TEXT, NULL, FIELDS ("null"));
-}
-
-static void
-test_multiset (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  g_autoptr (GwBatch) batch = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_MULTISET, TRUE, string_type ()), NULL);
-  const char *elements[] = { "element", "x", "element", NULL };
-  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
-    append_str (batch->columns[0]->children[0], elements[i]);
-  gw_column_append_list (batch->columns[0], 4);
-  EXPECT (batch, NULL, FIELDS ("{\"element\":2,\"x\":1,\"null\":1}"),
-          FIELDS ("\"{element=2, x=1, NULL=1}\""));
-
-  g_autoptr (GwBatch) ints = batch_new (
-    gw_logical_type_new_collection (GW_TYPE_MULTISET, TRUE, type_new (GW_TYPE_INTEGER)), NULL);
-  append_int (ints->columns[0]->children[0], 1);
-  append_int (ints->columns[0]->children[0], 3);
-  append_int (ints->columns[0]->children[0], 1);
-  gw_column_append_list (ints->columns[0], 3);
-  if (format == JSON)
-    assert_unsupported (ints, "JSON format doesn't support non-string as key type of map. "
-                              "The type is: MULTISET<INT>");
-  else
-    assert_rows (ints, TEXT, NULL, FIELDS ("\"{1=2, 3=1}\""));
-}
-
-static void
-append_row (GwColumn *row, gint64 a, gboolean a_null, const char *b, gboolean null_row)
-{
-  if (a_null)
-    gw_column_append_null (row->children[0]);
-  else
-    append_int (row->children[0], a);
-  append_str (row->children[1], b);
-  if (null_row)
-    gw_column_append_null (row);
-  else
-    gw_column_append_struct (row);
-}
-
-static void
-test_row (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  const char *names[] = { "a", "we\"ird" };
-  GwLogicalType *types[] = { type_new (GW_TYPE_INTEGER), string_type () };
-  g_autoptr (GwBatch) batch = batch_new (gw_logical_type_new_row (TRUE, 2, names, types), NULL);
-  append_row (batch->columns[0], 1, FALSE, "x, y", FALSE);
-  append_row (batch->columns[0], 0, TRUE, NULL, FALSE);
-  append_row (batch->columns[0], 0, TRUE, NULL, TRUE);
-  EXPECT (batch, NULL,
-          FIELDS ("{\"a\":1,\"we\\\"ird\":\"x, y\"}", "{\"a\":null,\"we\\\"ird\":null}", "null"),
-          FIELDS ("\"(1, x, y)\"", "\"(NULL, NULL)\"", "null"));
-}
-
-static void
-test_array_of_rows (gconstpointer data)
-{
-  GwRowFormat format = GPOINTER_TO_INT (data);
-  /* ARRAY<ROW<a INT, b ARRAY<STRING>>>: [(1, [p, q]), NULL, (NULL, NULL)] */
-  const char *names[] = { "a", "b" };
-  GwLogicalType *types[] = { type_new (GW_TYPE_INTEGER), array_type (string_type ()) };
-  g_autoptr (GwBatch) batch =
-    batch_new (array_type (gw_logical_type_new_row (TRUE, 2, names, types)), NULL);
-  GwColumn *row = batch->columns[0]->children[0];
-  GwColumn *a = row->children[0], *b = row->children[1];
-  append_int (a, 1);
-  append_str (b->children[0], "p");
-  append_str (b->children[0], "q");
-  gw_column_append_list (b, 2);
-  gw_column_append_struct (row);
-  gw_column_append_null (a);
-  gw_column_append_null (b);
-  gw_column_append_null (row);
-  gw_column_append_null (a);
-  gw_column_append_null (b);
-  gw_column_append_struct (row);
-  gw_column_append_list (batch->columns[0], 3);
-  EXPECT (batch, NULL,
-          FIELDS ("[{\"a\":1,\"b\":[\"p\",\"q\"]},null,{\"a\":null,\"b\":null}]"),
-          FIELDS ("\"[(1, [p, q]), NULL, (NULL, NULL)]\""));
-}
-
-static void
-add_per_format (const char *name, GTestDataFunc func)
-{
-  g_autofree gchar *json = g_strconcat ("/rest/row-format/json/", name, NULL);
-  g_autofree gchar *text = g_strconcat ("/rest/row-format/plain-text/", name, NULL);
-  g_test_add_data_func (json, GINT_TO_POINTER (JSON), func);
-  g_test_add_data_func (text, GINT_TO_POINTER (TEXT), func);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -718,11 +382,5 @@ main (int argc, char **argv)
   add_per_format ("timestamp-tz", test_timestamp_tz);
   add_per_format ("interval", test_interval);
   add_per_format ("null-type", test_null_type);
-  add_per_format ("array", test_array);
-  add_per_format ("map", test_map);
-  add_per_format ("map-non-string-key", test_map_non_string_key);
-  add_per_format ("multiset", test_multiset);
-  add_per_format ("row", test_row);
-  add_per_format ("array-of-rows", test_array_of_rows);
   return g_test_run ();
 }
