@@ -1,10 +1,10 @@
-/* GwHs2Http: HiveServer2 over HTTP. The SoupServer lives on its own GMainContext thread (as the
- * REST endpoint's); each POST is paused, processed on a worker thread, then answered through
+/* GwHs2Http: HiveServer2 over HTTP on a GwHttpServer (its own GMainContext thread, as the REST
+ * endpoint's): each POST is paused, processed on a worker thread, then answered through
  * g_main_context_invoke + unpause. */
 #include "gw-hs2-http.h"
 #include "gw-hs2-server-private.h"
+#include "gw-http-server.h"
 
-#include <libsoup/soup.h>
 #include <string.h>
 
 #define DEFAULT_BIND_ADDRESS   "127.0.0.1"
@@ -25,46 +25,8 @@ struct _GwHs2Http {
   GwHs2ConnectionOpen  connection_open;
   GwHs2ConnectionClose connection_close;
   gpointer             connection_data; /* borrowed */
-  GMainContext        *context;         /* owned: the server's thread-default context */
-  GMainLoop           *loop;            /* owned */
-  GThread             *thread;
-  SoupServer          *server;          /* owned, lives in context */
-  GMutex               pool_lock;       /* stop takes the pool while the server thread may push */
-  GThreadPool         *pool;            /* owned, under pool_lock: runs HttpJob*; NULL once stopping */
-  GMutex               start_lock;
-  GCond                start_cond;
-  gboolean             start_done;
-  GError              *start_error;
+  GwHttpServer        *server;          /* owned */
 };
-
-/* One POST travelling from the server thread to a worker and back. */
-typedef struct {
-  GwHs2Http         *http;
-  SoupServerMessage *msg;           /* owned ref */
-  GBytes            *body;          /* owned */
-  gchar             *authorization; /* owned, nullable: the Authorization header */
-  gchar             *peer;          /* owned */
-  guint              status;
-  const char        *content_type;
-  GBytes            *reply;         /* owned: the response body */
-  gboolean           unauthorized;
-} HttpJob;
-
-static const char too_large_key[] = "gw-hs2-http-too-large";
-
-static void
-set_response (SoupServerMessage *msg, guint status, const char *content_type, GBytes *body)
-{
-  /* libsoup 3.2 (Debian bookworm) never notices that a client closed an idle keep-alive
-   * connection: the socket stays in CLOSE-WAIT and its descriptor leaks, one per client
-   * connection, until the gateway runs out of descriptors (fixed upstream in libsoup 3.3).
-   * Closing after every response keeps the descriptor count bounded. */
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-  soup_server_message_set_status (msg, status, NULL);
-  gsize length = 0;
-  gpointer data = g_bytes_unref_to_data (body, &length);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, data, length);
-}
 
 static GBytes *
 text_body (const char *format, ...) G_GNUC_PRINTF (1, 2);
@@ -80,9 +42,11 @@ text_body (const char *format, ...)
 }
 
 static void
-reply_text (SoupServerMessage *msg, guint status, const char *text)
+set_text (GwHttpResponse *response, guint status, const char *text)
 {
-  set_response (msg, status, TEXT_CONTENT_TYPE, g_bytes_new (text, strlen (text)));
+  response->status = status;
+  response->content_type = TEXT_CONTENT_TYPE;
+  response->body = g_bytes_new (text, strlen (text));
 }
 
 /* "Basic base64(user:password)"; FALSE if absent or malformed. */
@@ -107,18 +71,19 @@ parse_basic (const char *header, gchar **user, gchar **password)
   return TRUE;
 }
 
-/* Runs the processor on the body; fills the job's reply. */
+/* Runs the processor on the body; fills the response. */
 static void
-process_body (GwHs2Http *self, HttpJob *job, const char *user)
+process_body (GwHs2Http *self, const GwHttpRequest *request, const char *peer, const char *user,
+              GwHttpResponse *response)
 {
-  g_autoptr (GInputStream) input = g_memory_input_stream_new_from_bytes (job->body);
+  g_autoptr (GInputStream) input = g_memory_input_stream_new_from_bytes (request->body);
   g_autoptr (GOutputStream) output = g_memory_output_stream_new_resizable ();
   g_autoptr (GIOStream) stream = g_simple_io_stream_new (input, output);
   /* Not a ThriftMemoryBuffer: with c_glib 0.17 its read_all spins forever on a truncated body. */
   g_autoptr (GwHs2Transport) transport = gw_hs2_transport_new (stream, self->max_body_size);
 
   gpointer context = self->connection_open
-                         ? self->connection_open (user, job->peer, self->connection_data)
+                         ? self->connection_open (user, peer, self->connection_data)
                          : NULL;
   gw_hs2_server_set_connection_context (context);
   guint messages = 0;
@@ -134,174 +99,64 @@ process_body (GwHs2Http *self, HttpJob *job, const char *user)
     /* A malformed or truncated body is the client's fault; anything else (the handler) is ours. */
     gboolean client_fault = error->domain == THRIFT_PROTOCOL_ERROR ||
                             error->domain == THRIFT_TRANSPORT_ERROR;
-    g_message ("HTTP request from %s: Thrift request failed: %s", job->peer, error->message);
-    job->status = client_fault ? SOUP_STATUS_BAD_REQUEST : SOUP_STATUS_INTERNAL_SERVER_ERROR;
-    job->content_type = TEXT_CONTENT_TYPE;
-    job->reply = text_body ("Thrift request failed: %s", error->message);
+    g_message ("HTTP request from %s: Thrift request failed: %s", peer, error->message);
+    response->status = client_fault ? SOUP_STATUS_BAD_REQUEST : SOUP_STATUS_INTERNAL_SERVER_ERROR;
+    response->content_type = TEXT_CONTENT_TYPE;
+    response->body = text_body ("Thrift request failed: %s", error->message);
     return;
   }
   g_output_stream_close (output, NULL, NULL);
-  job->status = SOUP_STATUS_OK;
-  job->content_type = THRIFT_CONTENT_TYPE;
-  job->reply = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+  response->status = SOUP_STATUS_OK;
+  response->content_type = THRIFT_CONTENT_TYPE;
+  response->body = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
 }
 
-static gboolean
-finish_job (gpointer data)
-{
-  HttpJob *job = data;
-  if (job->unauthorized)
-    soup_message_headers_replace (soup_server_message_get_response_headers (job->msg),
-                                  "WWW-Authenticate", "Basic realm=\"sql-gateway\"");
-  set_response (job->msg, job->status, job->content_type, g_steal_pointer (&job->reply));
-  soup_server_message_unpause (job->msg);
-  g_object_unref (job->msg);
-  g_bytes_unref (job->body);
-  g_free (job->authorization);
-  g_free (job->peer);
-  g_free (job);
-  return G_SOURCE_REMOVE;
-}
-
+/* Worker thread: authenticate, then run the processor. */
 static void
-run_job (gpointer data, gpointer user_data)
+http_handle (const GwHttpRequest *request, GwHttpResponse *response, gpointer data)
 {
-  HttpJob *job = data;
-  GwHs2Http *self = job->http;
+  GwHs2Http *self = data;
   g_autofree gchar *user = NULL;
   g_autofree gchar *password = NULL;
-  gboolean has_credentials = parse_basic (job->authorization, &user, &password);
+  gboolean has_credentials =
+      parse_basic (gw_http_request_get_header (request, "Authorization"), &user, &password);
   g_autoptr (GError) error = NULL;
   if (self->authenticate != NULL &&
       (!has_credentials || !self->authenticate (user, password, self->auth_data, &error))) {
-    job->status = SOUP_STATUS_UNAUTHORIZED;
-    job->unauthorized = TRUE;
-    job->content_type = TEXT_CONTENT_TYPE;
-    job->reply = text_body ("Authentication failed: %s",
-                            has_credentials ? (error ? error->message : "refused")
-                                            : "Basic credentials required");
-  } else {
-    process_body (self, job, user);
-  }
-  g_main_context_invoke (self->context, finish_job, job);
-}
-
-static void
-on_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer data)
-{
-  GwHs2Http *self = data;
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  if (body->length > (goffset) self->max_body_size) {
-    g_object_set_data (G_OBJECT (msg), too_large_key, GINT_TO_POINTER (1));
-    soup_message_body_truncate (body); /* keep memory bounded while the rest arrives */
-  }
-}
-
-/* Runs once the headers are in: refuse declared oversized bodies before reading them. */
-static void
-on_early_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
-                  gpointer data)
-{
-  GwHs2Http *self = data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->max_body_size) {
-    reply_text (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+    gw_http_response_set_header (response, "WWW-Authenticate", "Basic realm=\"sql-gateway\"");
+    response->status = SOUP_STATUS_UNAUTHORIZED;
+    response->content_type = TEXT_CONTENT_TYPE;
+    response->body = text_body ("Authentication failed: %s",
+                                has_credentials ? (error ? error->message : "refused")
+                                                : "Basic credentials required");
     return;
   }
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), self);
+  g_autofree gchar *peer = gw_hs2_describe_peer (request->remote_address);
+  process_body (self, request, peer, user, response);
 }
 
-static void
-on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query,
-            gpointer data)
-{
-  GwHs2Http *self = data;
-  if (soup_server_message_get_status (msg) != 0)
-    return; /* answered by the early handler */
-  if (g_object_get_data (G_OBJECT (msg), too_large_key)) {
-    reply_text (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
-    return;
-  }
-  if (g_strcmp0 (path, self->path) != 0) {
-    reply_text (msg, SOUP_STATUS_NOT_FOUND, "Not found");
-    return;
-  }
-  if (strcmp (soup_server_message_get_method (msg), SOUP_METHOD_POST) != 0) {
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
-    reply_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Thrift over HTTP takes POST only");
-    return;
-  }
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  HttpJob *job = g_new0 (HttpJob, 1);
-  job->http = self;
-  job->msg = g_object_ref (msg);
-  job->body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  job->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
-  job->peer = gw_hs2_describe_peer (soup_server_message_get_remote_address (msg));
-  soup_server_message_pause (msg);
-  g_mutex_lock (&self->pool_lock);
-  if (self->pool != NULL) {
-    g_thread_pool_push (self->pool, job, NULL);
-    job = NULL;
-  }
-  g_mutex_unlock (&self->pool_lock);
-  if (job != NULL) { /* stopping: answer here, the workers are gone */
-    job->status = SOUP_STATUS_SERVICE_UNAVAILABLE;
-    job->content_type = TEXT_CONTENT_TYPE;
-    job->reply = text_body ("The server is stopping");
-    finish_job (job);
-  }
-}
-
+/* Server thread: only POST to the path goes to a worker. */
 static gboolean
-listen_on_port (GwHs2Http *self, GError **error)
-{
-  g_autoptr (GInetAddress) inet = g_inet_address_new_from_string (self->bind_address);
-  if (inet == NULL) {
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                 "HiveServer2 HTTP bind address '%s' is not an IP address", self->bind_address);
-    return FALSE;
-  }
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (inet, self->port);
-  if (!soup_server_listen (self->server, address, 0, error)) {
-    g_prefix_error (error, "HiveServer2 HTTP endpoint could not bind %s:%u: ", self->bind_address,
-                    self->port);
-    return FALSE;
-  }
-  GSList *listeners = soup_server_get_listeners (self->server);
-  g_autoptr (GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
-  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-  g_slist_free (listeners);
-  return TRUE;
-}
-
-static gpointer
-server_thread (gpointer data)
+http_route (GwHttpRequest *request, GwHttpResponse *response, gpointer data)
 {
   GwHs2Http *self = data;
-  g_main_context_push_thread_default (self->context);
-  GError *error = NULL;
-  self->server = soup_server_new ("server-header", "sql-gateway", NULL);
-  soup_server_add_early_handler (self->server, NULL, on_early_request, self, NULL);
-  soup_server_add_handler (self->server, NULL, on_request, self, NULL);
-  gboolean ok = listen_on_port (self, &error);
+  if (g_strcmp0 (request->path, self->path) != 0) {
+    set_text (response, SOUP_STATUS_NOT_FOUND, "Not found");
+    return TRUE;
+  }
+  if (strcmp (request->method, SOUP_METHOD_POST) != 0) {
+    gw_http_response_set_header (response, "Allow", "POST");
+    set_text (response, SOUP_STATUS_METHOD_NOT_ALLOWED, "Thrift over HTTP takes POST only");
+    return TRUE;
+  }
+  return FALSE;
+}
 
-  g_mutex_lock (&self->start_lock);
-  self->start_done = TRUE;
-  self->start_error = error;
-  g_cond_signal (&self->start_cond);
-  g_mutex_unlock (&self->start_lock);
-
-  if (ok)
-    g_main_loop_run (self->loop);
-  soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
-  /* Let sources queued by the disconnect run before the context goes away. */
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
+/* Bodies of the answers the server makes itself (413, 503). */
+static void
+http_error_body (GwHttpResponse *response, const char *message, gpointer data)
+{
+  set_text (response, response->status, message);
 }
 
 GwHs2Http *
@@ -324,29 +179,32 @@ gw_hs2_http_new (const GwHs2HttpOptions *options)
   self->connection_open = options->connection_open;
   self->connection_close = options->connection_close;
   self->connection_data = options->connection_data;
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  g_mutex_init (&self->start_lock);
-  g_cond_init (&self->start_cond);
-  g_mutex_init (&self->pool_lock);
   return self;
 }
 
 gboolean
 gw_hs2_http_start (GwHs2Http *self, GError **error)
 {
-  g_return_val_if_fail (self != NULL && self->thread == NULL, FALSE);
-  self->pool = g_thread_pool_new (run_job, self, (gint) self->worker_threads, FALSE, NULL);
-  self->thread = g_thread_new ("gw-hs2-http", server_thread, self);
-  g_mutex_lock (&self->start_lock);
-  while (!self->start_done)
-    g_cond_wait (&self->start_cond, &self->start_lock);
-  g_mutex_unlock (&self->start_lock);
-  if (self->start_error != NULL) {
-    g_propagate_error (error, g_steal_pointer (&self->start_error));
-    g_thread_join (g_steal_pointer (&self->thread));
+  g_return_val_if_fail (self != NULL && self->server == NULL, FALSE);
+  g_autofree gchar *port = g_strdup_printf ("%u", self->port);
+  GwHttpServerOptions options = {
+    .name = "HiveServer2 HTTP endpoint",
+    .thread_name = "gw-hs2-http",
+    .bind_address = self->bind_address,
+    .bind_port = port,
+    .max_body_bytes = self->max_body_size,
+    .worker_threads = self->worker_threads,
+    .route = http_route,
+    .handler = http_handle,
+    .error_body = http_error_body,
+    .data = self,
+  };
+  self->server = gw_http_server_new (&options);
+  if (!gw_http_server_start (self->server, error)) {
+    g_clear_pointer (&self->server, gw_http_server_free);
     return FALSE;
   }
+  self->port = gw_http_server_get_port (self->server);
   return TRUE;
 }
 
@@ -357,26 +215,12 @@ gw_hs2_http_get_port (GwHs2Http *self)
   return self->port;
 }
 
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
 void
 gw_hs2_http_stop (GwHs2Http *self)
 {
   g_return_if_fail (self != NULL);
-  if (self->thread == NULL)
-    return;
-  /* Finish in-flight requests first: their replies are invoked on the server context. */
-  g_mutex_lock (&self->pool_lock);
-  GThreadPool *pool = g_steal_pointer (&self->pool);
-  g_mutex_unlock (&self->pool_lock);
-  g_thread_pool_free (pool, FALSE, TRUE);
-  g_main_context_invoke (self->context, quit_loop, self->loop);
-  g_thread_join (g_steal_pointer (&self->thread));
+  if (self->server != NULL)
+    gw_http_server_stop (self->server);
 }
 
 void
@@ -384,16 +228,8 @@ gw_hs2_http_free (GwHs2Http *self)
 {
   if (self == NULL)
     return;
-  gw_hs2_http_stop (self);
-  if (self->pool != NULL) /* start failed */
-    g_thread_pool_free (self->pool, TRUE, TRUE);
+  g_clear_pointer (&self->server, gw_http_server_free);
   g_clear_object (&self->processor);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
-  g_mutex_clear (&self->start_lock);
-  g_cond_clear (&self->start_cond);
-  g_mutex_clear (&self->pool_lock);
-  g_clear_error (&self->start_error);
   g_free (self->bind_address);
   g_free (self->path);
   g_free (self);
