@@ -169,6 +169,24 @@ do_execute_statement (GwHs2Handler *self, const TExecuteStatementReq *req,
   gw_hs2_status_set_success (resp->status);
 }
 
+/* The prologue of the RPCs that describe an operation: resolve its handle, then wait up to one
+ * long poll while it runs. On failure status holds the error and FALSE is returned. */
+static gboolean
+resolve_and_poll (GwHs2Handler *self, TOperationHandle *handle, TStatus *status,
+                  GwHandle *session, GwHandle *operation, gint *version, GwOperationInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  if (!gw_hs2_handler_resolve_operation (self, handle, session, operation, version, &error)) {
+    gw_hs2_status_set_error (status, error);
+    return FALSE;
+  }
+  if (!wait_operation (self, session, operation, self->long_poll_ms, info, &error)) {
+    gw_hs2_handler_reply_error (self, status, session, error);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 /* ---- GetOperationStatus ---- */
 
 static void
@@ -216,20 +234,13 @@ static void
 do_get_operation_status (GwHs2Handler *self, const TGetOperationStatusReq *req,
                          TGetOperationStatusResp *resp)
 {
-  g_autoptr (GError) error = NULL;
+  /* Long poll: JDBC polls without sleeping and relies on the server to wait. */
   GwHandle session, operation;
   gint version;
-  if (!gw_hs2_handler_resolve_operation (self, req->operationHandle, &session, &operation, &version,
-                                         &error)) {
-    gw_hs2_status_set_error (resp->status, error);
-    return;
-  }
-  /* Long poll: JDBC polls without sleeping and relies on the server to wait. */
   g_auto (GwOperationInfo) info = { 0 };
-  if (!wait_operation (self, &session, &operation, self->long_poll_ms, &info, &error)) {
-    gw_hs2_handler_reply_error (self, resp->status, &session, error);
+  if (!resolve_and_poll (self, req->operationHandle, resp->status, &session, &operation,
+                         &version, &info))
     return;
-  }
   resp->operationState = operation_state (info.status);
   resp->__isset_operationState = TRUE;
   resp->hasResultSet = has_result_set (&info);
@@ -310,20 +321,13 @@ static void
 do_get_result_set_metadata (GwHs2Handler *self, const TGetResultSetMetadataReq *req,
                             TGetResultSetMetadataResp *resp)
 {
-  g_autoptr (GError) error = NULL;
+  /* The schema is known once the statement ran; wait a long poll for it at most. */
   GwHandle session, operation;
   gint version;
-  if (!gw_hs2_handler_resolve_operation (self, req->operationHandle, &session, &operation, &version,
-                                         &error)) {
-    gw_hs2_status_set_error (resp->status, error);
-    return;
-  }
-  /* The schema is known once the statement ran; wait a long poll for it at most. */
   g_auto (GwOperationInfo) info = { 0 };
-  if (!wait_operation (self, &session, &operation, self->long_poll_ms, &info, &error)) {
-    gw_hs2_handler_reply_error (self, resp->status, &session, error);
+  if (!resolve_and_poll (self, req->operationHandle, resp->status, &session, &operation,
+                         &version, &info))
     return;
-  }
   if (info.status == GW_OPERATION_ERROR && info.error != NULL) {
     gw_hs2_status_set_error (resp->status, info.error);
     return;

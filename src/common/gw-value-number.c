@@ -223,8 +223,11 @@ format_special (char *buf, double value)
   return n;
 }
 
-gsize
-gw_value_format_double (char *buf, double value)
+/* Java's Double.toString / Float.toString: the shortest digits that read back as the same value
+ * of its precision (mant_bits: 53 for double, 24 for float; a float is exact as a double). The
+ * exact integer path covers [fast_min, 2^mant_bits); printf search does the rest. */
+static gsize
+format_shortest (char *buf, double value, int mant_bits, double fast_min, gboolean is_float)
 {
   if (!isfinite (value))
     return format_special (buf, value);
@@ -239,44 +242,28 @@ gw_value_format_double (char *buf, double value)
   }
   char digits[24];
   int n, exp10;
-  if (value >= 1e-4 && value < 9007199254740992.0) {
+  if (value >= fast_min && value < ldexp (1.0, mant_bits)) {
     int e, k;
     double frac = frexp (value, &e);               /* value = frac × 2^e, frac in [0.5, 1) */
-    guint64 mant = (guint64) ldexp (frac, 53);
-    guint64 m = shortest_scaled (mant, e - 53, 53, &k);
+    guint64 mant = (guint64) ldexp (frac, mant_bits);
+    guint64 m = shortest_scaled (mant, e - mant_bits, mant_bits, &k);
     n = scaled_to_digits (m, k, digits, &exp10);
   } else {
-    n = printf_shortest_digits (value, FALSE, digits, &exp10);
+    n = printf_shortest_digits (value, is_float, digits, &exp10);
   }
   return p - buf + java_layout (p, digits, n, exp10);
 }
 
 gsize
+gw_value_format_double (char *buf, double value)
+{
+  return format_shortest (buf, value, 53, 1e-4, FALSE);
+}
+
+gsize
 gw_value_format_float (char *buf, float value)
 {
-  if (!isfinite (value))
-    return format_special (buf, value);
-  char *p = buf;
-  if (signbit (value)) {
-    *p++ = '-';
-    value = -value;
-  }
-  if (value == 0) {
-    memcpy (p, "0.0", 3);
-    return p + 3 - buf;
-  }
-  char digits[24];
-  int n, exp10;
-  if (value >= 1e-4f && value < 16777216.0f) {
-    int e, k;
-    float frac = frexpf (value, &e);
-    guint64 mant = (guint64) ldexpf (frac, 24);
-    guint64 m = shortest_scaled (mant, e - 24, 24, &k);
-    n = scaled_to_digits (m, k, digits, &exp10);
-  } else {
-    n = printf_shortest_digits (value, TRUE, digits, &exp10);
-  }
-  return p - buf + java_layout (p, digits, n, exp10);
+  return format_shortest (buf, value, 24, (double) 1e-4f, TRUE);
 }
 
 /* ---- DECIMAL ---- */

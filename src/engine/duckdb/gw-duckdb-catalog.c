@@ -64,36 +64,38 @@ static const char *const queries[] = {
     " ORDER BY 1, 2, 3, 6, 5",
 };
 
-static gchar *
-cell_string (duckdb_data_chunk chunk, idx_t col, idx_t row)
+/* The cell's data array, or NULL when the cell is NULL. */
+static void *
+cell_data (duckdb_data_chunk chunk, idx_t col, idx_t row)
 {
   duckdb_vector vector = duckdb_data_chunk_get_vector (chunk, col);
   uint64_t *validity = duckdb_vector_get_validity (vector);
   if (validity != NULL && !duckdb_validity_row_is_valid (validity, row))
     return NULL;
-  duckdb_string_t *data = duckdb_vector_get_data (vector);
-  return g_strndup (duckdb_string_t_data (&data[row]), duckdb_string_t_length (data[row]));
+  return duckdb_vector_get_data (vector);
+}
+
+static gchar *
+cell_string (duckdb_data_chunk chunk, idx_t col, idx_t row)
+{
+  duckdb_string_t *data = cell_data (chunk, col, row);
+  return data ? g_strndup (duckdb_string_t_data (&data[row]), duckdb_string_t_length (data[row]))
+              : NULL;
 }
 
 /* BIGINT cells only: the queries cast integer columns to BIGINT. */
 static gint64
 cell_int (duckdb_data_chunk chunk, idx_t col, idx_t row)
 {
-  duckdb_vector vector = duckdb_data_chunk_get_vector (chunk, col);
-  uint64_t *validity = duckdb_vector_get_validity (vector);
-  if (validity != NULL && !duckdb_validity_row_is_valid (validity, row))
-    return 0;
-  return ((gint64 *) duckdb_vector_get_data (vector))[row];
+  gint64 *data = cell_data (chunk, col, row);
+  return data ? data[row] : 0;
 }
 
 static gboolean
 cell_bool (duckdb_data_chunk chunk, idx_t col, idx_t row)
 {
-  duckdb_vector vector = duckdb_data_chunk_get_vector (chunk, col);
-  uint64_t *validity = duckdb_vector_get_validity (vector);
-  if (validity != NULL && !duckdb_validity_row_is_valid (validity, row))
-    return FALSE;
-  return ((bool *) duckdb_vector_get_data (vector))[row];
+  bool *data = cell_data (chunk, col, row);
+  return data ? data[row] : FALSE;
 }
 
 static void
