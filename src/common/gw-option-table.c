@@ -144,6 +144,10 @@ static const GwOptionSpec option_table[] = {
     "Whether the SQL client prints full error details instead of one-line messages.", NULL },
   { "sql-client.display.print-time-cost", GW_OPTION_BOOL, "true",
     "Whether the SQL client prints how long each query took.", NULL },
+  { "sql-client.result.fetch-interval", GW_OPTION_DURATION, "100 ms",
+    "How often the SQL client asks for a result that is not ready yet (FLIP-275).", NULL },
+  { "sql-client.session.heartbeat-interval", GW_OPTION_DURATION, "60 s",
+    "How often an idle SQL client sends a session heartbeat so the gateway keeps its session.", NULL },
   { "sql-client.display.show-line-numbers", GW_OPTION_BOOL, "false",
     "Whether the SQL client shows line numbers while a statement is edited.", NULL },
 
