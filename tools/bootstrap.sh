@@ -11,7 +11,7 @@ APT_PACKAGES=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libsoup-3.0-dev libjson-glib-dev libyaml-dev libedit-dev
   libthrift-c-glib-dev thrift-compiler
-  curl ca-certificates nodejs npm python3 python3-pytest time
+  curl ca-certificates nodejs npm python3 python3-pytest python3-pexpect time
 )
 
 DUCKDB_LIB_PKG="@duckdb/node-bindings-linux-x64@1.4.4-r.4"

@@ -191,7 +191,10 @@ await_first_page (GwClientExecutor *executor, const char *operation, GCancellabl
                   GError **error)
 {
   g_autofree gchar *uri = gw_rest_client_first_result_uri (executor->client, operation);
+  /* Short statements answer within milliseconds: start polling at 5 ms and double up to the
+   * configured interval, so the interval bounds the wait without adding it to every statement. */
   gint64 interval = gw_client_executor_get_int (executor, "sql-client.result.fetch-interval");
+  gint64 wait_ms = MIN (5, MAX (interval, 1));
   for (;;) {
     g_autoptr (GwRestPage) page = gw_rest_client_fetch (executor->client, uri, cancellable, error);
     if (page == NULL)
@@ -202,10 +205,11 @@ await_first_page (GwClientExecutor *executor, const char *operation, GCancellabl
       g_free (uri);
       uri = g_strdup (page->next_uri);
     }
-    if (gw_client_interrupt_wait (interval > 0 ? (guint) interval : 1)) {
+    if (gw_client_interrupt_wait ((guint) wait_ms)) {
       g_set_error_literal (error, GW_CLIENT_ERROR, GW_CLIENT_ERROR_CANCELLED, "Interrupted.");
       return NULL;
     }
+    wait_ms = MIN (wait_ms * 2, MAX (interval, 1));
   }
 }
 

@@ -100,8 +100,12 @@ start_embedded_gateway (GwConfig *config, gchar **endpoint, GError **error)
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GwGateway) gateway = gw_gateway_new (gateway_config, &local_error);
   if (gateway == NULL || !gw_gateway_start (gateway, &local_error)) {
+    /* DuckDB lets one process open a database file: a running sql-gateway holds it. */
+    gboolean locked = strstr (local_error->message, "lock") != NULL;
     g_set_error (error, GW_CLIENT_ERROR, GW_CLIENT_ERROR_CONNECT,
-                 "Could not start the embedded gateway: %s", local_error->message);
+                 "Could not start the embedded gateway: %s%s", local_error->message,
+                 locked ? " (a running sql-gateway uses this database: connect to it with "
+                          "'sql-client gateway -e <address>')" : "");
     return NULL;
   }
   *endpoint = g_strdup_printf ("127.0.0.1:%u", gw_gateway_get_rest_port (gateway));
