@@ -162,8 +162,10 @@ connect_session (Client *c, GError **error)
   c->executor = gw_client_executor_new (c->client, stdout);
   if (!gw_client_executor_refresh_config (c->executor, error))
     return FALSE;
+  /* A client-side setting: read from the client's own configuration, whatever the gateway
+   * echoes back in the session's. */
   c->heartbeat = gw_client_heartbeat_start (
-    c->client, gw_client_executor_get_int (c->executor, "sql-client.session.heartbeat-interval"));
+    c->client, gw_config_get_duration_ms (c->config, "sql-client.session.heartbeat-interval"));
   return TRUE;
 }
 
