@@ -24,6 +24,13 @@ struct _GwRestClient {
 JsonNode   *gw_rest_request (GwRestClient *client, SoupSession *session, const char *method,
                              const char *path, const char *body, GCancellable *cancellable,
                              GError **error);
+/* The same, returning the raw 2xx body (callers that parse it themselves: result pages). */
+GBytes     *gw_rest_request_bytes (GwRestClient *client, SoupSession *session, const char *method,
+                                   const char *path, const char *body, GCancellable *cancellable,
+                                   GError **error);
+void        gw_rest_set_not_json (GwRestClient *client, const char *reason, GError **error);
+/* Parses a fetch-results body (§4) without a DOM: the hot path of big results. */
+GwRestPage *gw_rest_page_parse (const char *data, gsize len, GError **error);
 /* The string member name of obj, NULL when absent or not a string. */
 const char *gw_rest_get_string (JsonObject *obj, const char *name);
 /* {"statement": …[, "position": …]} (position < 0: none). */

@@ -173,9 +173,10 @@ set_transport_error (GwRestClient *client, GError *cause, GError **error)
 /* ---- requests -------------------------------------------------------------------------- */
 
 /* One request; returns the parsed JSON root of a 2xx answer (an empty body is {}). */
-JsonNode *
-gw_rest_request (GwRestClient *client, SoupSession *session, const char *method, const char *path,
-         const char *body, GCancellable *cancellable, GError **error)
+GBytes *
+gw_rest_request_bytes (GwRestClient *client, SoupSession *session, const char *method,
+                       const char *path, const char *body, GCancellable *cancellable,
+                       GError **error)
 {
   g_autofree gchar *url = g_str_has_prefix (path, "http://") || g_str_has_prefix (path, "https://")
                           ? g_strdup (path) : g_strconcat (client->base_url, path, NULL);
@@ -199,16 +200,34 @@ gw_rest_request (GwRestClient *client, SoupSession *session, const char *method,
     set_server_error (client, session == client->session, status, answer, error);
     return NULL;
   }
+  return g_steal_pointer (&answer);
+}
+
+void
+gw_rest_set_not_json (GwRestClient *client, const char *reason, GError **error)
+{
+  g_set_error (error, GW_CLIENT_ERROR, GW_CLIENT_ERROR_PROTOCOL,
+               "The SQL Gateway at %s sent an answer that is not a JSON object: %s",
+               client->base_url, reason);
+}
+
+JsonNode *
+gw_rest_request (GwRestClient *client, SoupSession *session, const char *method, const char *path,
+                 const char *body, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) answer = gw_rest_request_bytes (client, session, method, path, body,
+                                                     cancellable, error);
+  if (answer == NULL)
+    return NULL;
   gsize len = 0;
   const char *data = g_bytes_get_data (answer, &len);
   if (len == 0)
     return json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr (GError) local_error = NULL;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))) {
-    g_set_error (error, GW_CLIENT_ERROR, GW_CLIENT_ERROR_PROTOCOL,
-                 "The SQL Gateway at %s sent an answer that is not a JSON object: %s",
-                 client->base_url, local_error ? local_error->message : "not an object");
+    gw_rest_set_not_json (client, local_error ? local_error->message : "not an object", error);
     return NULL;
   }
   return json_node_ref (json_parser_get_root (parser));
