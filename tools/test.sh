@@ -24,7 +24,7 @@ passed=$((passed + unit_ok))
 failed=$((failed + unit_fail))
 
 # End-to-end: the real binary on free ports.
-GW_BINARY=$top/build/src/gateway/sql-gateway /usr/bin/python3 -m pytest tests/e2e -q -p no:cacheprovider \
+GW_BINARY=$top/build/src/gateway/sql-gateway GW_CLIENT_BINARY=$top/build/src/client/sql-client /usr/bin/python3 -m pytest tests/e2e -q -p no:cacheprovider \
   2>&1 | tee build/e2e-tests.log | tail -n 40
 e2e_line=$(grep -E "[0-9]+ (passed|failed)" build/e2e-tests.log | tail -n 1)
 e2e_ok=$(grep -oE "[0-9]+ passed" <<<"$e2e_line" | awk '{print $1}')

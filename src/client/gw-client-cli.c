@@ -52,12 +52,12 @@ gw_client_cli_run_script (GwClientExecutor *executor, const char *script, GwClie
     if (mode == GW_CLIENT_MODE_NON_INTERACTIVE)
       echo_statement (out, statement);
     GwClientOutcome outcome = gw_client_executor_run (executor, statement, mode);
+    if (gw_client_interrupt_pending ())
+      return 130;  /* Ctrl-C during a script stops it with a shell's status for SIGINT */
     if (outcome == GW_CLIENT_OUTCOME_QUIT)
       return 0;
     if (outcome != GW_CLIENT_OUTCOME_OK)
       return 1;
-    if (gw_client_interrupt_pending ())
-      return 130;  /* Ctrl-C during a script stops it, like a shell */
   }
   return 0;
 }
