@@ -3,18 +3,9 @@
 #pragma once
 
 #include "gw-handle.h"
+#include "gw-rest-version.h"
 
 G_BEGIN_DECLS
-
-/* SqlGatewayRestAPIVersion; unversioned paths are the default version V4. */
-typedef enum {
-  GW_REST_V1 = 1,
-  GW_REST_V2,
-  GW_REST_V3,
-  GW_REST_V4,
-} GwRestVersion;
-
-#define GW_REST_DEFAULT_VERSION GW_REST_V4
 
 typedef enum {
   GW_ROUTE_API_VERSIONS,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "gw-client-result.h"
+#include "gw-rest-version.h"
 
 #include <gio/gio.h>
 
@@ -20,13 +21,6 @@ typedef enum {
   GW_CLIENT_ERROR_INPUT,      /* bad command line, option or file */
 } GwClientErrorCode;
 
-/* REST API versions this client knows; it never speaks V1 (no configure-session/completion). */
-typedef enum {
-  GW_REST_V1 = 1,
-  GW_REST_V2,
-  GW_REST_V3,
-  GW_REST_V4,
-} GwRestVersion;
 
 /* resultType of a fetch page (§4). */
 typedef enum {
