@@ -1,6 +1,7 @@
 /* One statement from the SQL client's point of view: client commands, submission, polling, the
  * messages Flink's Printer prints for each kind of result, closing and config refresh. */
 #include "gw-client-executor.h"
+#include "gw-client-cursor.h"
 #include "gw-client-interrupt.h"
 #include "gw-client-query.h"
 #include "gw-client-status.h"
@@ -160,29 +161,29 @@ clear_terminal (FILE *out)
   fflush (out);
 }
 
-/* Every remaining page of a non-query result, for the SHOW/SET/DESCRIBE style tables. */
+static void
+keep_rows (gpointer data, GPtrArray *rows)
+{
+  gw_client_rows_move (rows, data);
+}
+
+/* Every page of a non-query result, for the SHOW/SET/DESCRIBE style tables. */
 static gboolean
 collect_rows (GwClientExecutor *executor, GwRestPage *first, GCancellable *cancellable,
               GPtrArray *rows, GError **error)
 {
-  for (guint i = 0; i < first->rows->len; i++)
-    g_ptr_array_add (rows, g_steal_pointer (&first->rows->pdata[i]));
-  g_ptr_array_set_size (first->rows, 0);
-  g_autofree gchar *uri = first->result_type == GW_REST_RESULT_EOS ? NULL : g_strdup (first->next_uri);
-  while (uri != NULL) {
-    g_autoptr (GwRestPage) page = gw_rest_client_fetch (executor->client, uri, cancellable, error);
-    if (page == NULL)
-      return FALSE;
-    for (guint i = 0; i < page->rows->len; i++)
-      g_ptr_array_add (rows, g_steal_pointer (&page->rows->pdata[i]));
-    g_ptr_array_set_size (page->rows, 0);
-    g_free (uri);
-    uri = page->result_type == GW_REST_RESULT_EOS ? NULL : g_strdup (page->next_uri);
-    if (page->result_type == GW_REST_RESULT_PAYLOAD && page->rows->len == 0 && uri != NULL &&
-        gw_client_interrupt_wait (gw_client_executor_get_int (executor, "sql-client.result.fetch-interval")))
-      break;
+  GwClientCursor cursor;
+  gw_client_cursor_init (&cursor, executor->client, cancellable, first);
+  gboolean interrupted = FALSE;
+  gboolean ok = gw_client_cursor_drain (
+    &cursor, gw_client_executor_get_int (executor, "sql-client.result.fetch-interval"), keep_rows,
+    rows, &interrupted, error);
+  gw_client_cursor_clear (&cursor);
+  if (ok && interrupted) {
+    g_set_error_literal (error, GW_CLIENT_ERROR, GW_CLIENT_ERROR_CANCELLED, "Interrupted.");
+    return FALSE;
   }
-  return TRUE;
+  return ok;
 }
 
 /* Polls the first result page while the gateway answers NOT_READY. */

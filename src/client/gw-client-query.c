@@ -3,6 +3,7 @@
  * the types and the rows so far and streams the rest, so a huge result never fills the client's
  * memory (Flink buffers all of it). */
 #include "gw-client-query.h"
+#include "gw-client-cursor.h"
 #include "gw-client-interrupt.h"
 #include "gw-client-status.h"
 #include "gw-client-tableau.h"
@@ -13,104 +14,12 @@
 
 #define TABLEAU_BUFFER_ROWS 10000
 
-typedef struct {
-  GwRestClient *client;       /* borrowed */
-  GCancellable *cancellable;  /* borrowed */
-  GwRestPage   *first;        /* borrowed: its rows go out on the first call */
-  gchar        *uri;          /* owned: the next page, NULL at the end */
-  guint64       received;
-} ResultCursor;
-
-static void
-cursor_init (ResultCursor *cursor, GwRestClient *client, GCancellable *cancellable,
-             GwRestPage *first)
-{
-  cursor->client = client;
-  cursor->cancellable = cancellable;
-  cursor->first = first;
-  cursor->uri = first->result_type == GW_REST_RESULT_EOS ? NULL : g_strdup (first->next_uri);
-  cursor->received = 0;
-}
-
-static void
-move_rows (GPtrArray *from, GPtrArray *to)
-{
-  for (guint i = 0; i < from->len; i++)
-    g_ptr_array_add (to, g_steal_pointer (&from->pdata[i]));
-  g_ptr_array_set_size (from, 0);
-}
-
-/* Appends the next page's rows; *end set at EOS. An empty page of a running query is not the end. */
-static gboolean
-cursor_next (ResultCursor *cursor, GPtrArray *rows, gboolean *end, GError **error)
-{
-  guint before = rows->len;
-  if (cursor->first != NULL) {
-    move_rows (cursor->first->rows, rows);
-    cursor->first = NULL;
-  } else if (cursor->uri != NULL) {
-    g_autoptr (GwRestPage) page = gw_rest_client_fetch (cursor->client, cursor->uri,
-                                                        cursor->cancellable, error);
-    if (page == NULL)
-      return FALSE;
-    move_rows (page->rows, rows);
-    g_free (cursor->uri);
-    cursor->uri = page->result_type == GW_REST_RESULT_EOS ? NULL : g_strdup (page->next_uri);
-  }
-  cursor->received += rows->len - before;
-  *end = cursor->uri == NULL;
-  return TRUE;
-}
-
-static gboolean
-is_interrupt (const GError *error)
-{
-  return error->domain == GW_CLIENT_ERROR && error->code == GW_CLIENT_ERROR_CANCELLED;
-}
-
 static void
 print_terminated (FILE *out, guint64 received)
 {
   fprintf (out, "Query terminated, received a total of %" G_GUINT64_FORMAT " %s\n", received,
            received > 1 ? "rows" : "row");
   fflush (out);
-}
-
-/* Pulls pages until the end, feeding each batch to sink; handles empty pages of a running query
- * (waits the fetch interval) and Ctrl-C (returns TRUE with *interrupted set). */
-typedef void (*RowSink) (gpointer data, GPtrArray *rows);
-
-static gboolean
-drain_cursor (ResultCursor *cursor, gint64 interval_ms, RowSink sink, gpointer sink_data,
-              gboolean *interrupted, GError **error)
-{
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_client_row_free);
-  gboolean end = FALSE;
-  *interrupted = FALSE;
-  while (!end) {
-    g_autoptr (GError) local_error = NULL;
-    if (!cursor_next (cursor, rows, &end, &local_error)) {
-      if (is_interrupt (local_error)) {
-        *interrupted = TRUE;
-        return TRUE;
-      }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-    gw_client_status_set_rows (cursor->received);
-    guint got = rows->len;
-    sink (sink_data, rows);
-    g_ptr_array_set_size (rows, 0);
-    if (gw_client_interrupt_pending ()) {
-      *interrupted = TRUE;
-      return TRUE;
-    }
-    if (!end && got == 0 && gw_client_interrupt_wait (interval_ms > 0 ? (guint) interval_ms : 1)) {
-      *interrupted = TRUE;
-      return TRUE;
-    }
-  }
-  return TRUE;
 }
 
 /* ---- TABLEAU, batch: buffer, then print (or stream past the buffer limit) ---------------- */
@@ -126,7 +35,7 @@ batch_sink (gpointer data, GPtrArray *rows)
 {
   BatchTableau *batch = data;
   if (batch->buffered != NULL) {
-    move_rows (rows, batch->buffered);
+    gw_client_rows_move (rows, batch->buffered);
     if (batch->buffered->len <= TABLEAU_BUFFER_ROWS)
       return;
     /* Too many rows to hold: size from the types and what we have, print, stream the rest. */
@@ -147,7 +56,7 @@ batch_sink (gpointer data, GPtrArray *rows)
 
 static gboolean
 show_tableau_batch (GwClientExecutor *executor, FILE *out, GwRestPage *first,
-                    ResultCursor *cursor, gint64 started_us, GError **error)
+                    GwClientCursor *cursor, gint64 started_us, GError **error)
 {
   g_autoptr (GwTableau) tableau = gw_tableau_new (
     (GwClientColumn *) first->columns->data, first->columns->len,
@@ -155,9 +64,9 @@ show_tableau_batch (GwClientExecutor *executor, FILE *out, GwRestPage *first,
   BatchTableau batch = { out, tableau,
                          g_ptr_array_new_with_free_func ((GDestroyNotify) gw_client_row_free) };
   gboolean interrupted = FALSE;
-  gboolean ok = drain_cursor (cursor,
-                              gw_client_executor_get_int (executor, "sql-client.result.fetch-interval"),
-                              batch_sink, &batch, &interrupted, error);
+  gboolean ok = gw_client_cursor_drain (
+    cursor, gw_client_executor_get_int (executor, "sql-client.result.fetch-interval"),
+    batch_sink, &batch, &interrupted, error);
   gw_client_status_stop ();
   g_autofree gchar *suffix = gw_client_executor_get_bool (executor, "sql-client.display.print-time-cost")
                              ? gw_tableau_format_time_cost (g_get_monotonic_time () - started_us)
@@ -198,7 +107,7 @@ stream_sink (gpointer data, GPtrArray *rows)
 
 static gboolean
 show_tableau_streaming (GwClientExecutor *executor, FILE *out, GwRestPage *first,
-                        ResultCursor *cursor, GError **error)
+                        GwClientCursor *cursor, GError **error)
 {
   g_autoptr (GwTableau) tableau = gw_tableau_new (
     (GwClientColumn *) first->columns->data, first->columns->len,
@@ -211,9 +120,9 @@ show_tableau_streaming (GwClientExecutor *executor, FILE *out, GwRestPage *first
   fflush (out);
   StreamTableau stream = { out, tableau };
   gboolean interrupted = FALSE;
-  gboolean ok = drain_cursor (cursor,
-                              gw_client_executor_get_int (executor, "sql-client.result.fetch-interval"),
-                              stream_sink, &stream, &interrupted, error);
+  gboolean ok = gw_client_cursor_drain (
+    cursor, gw_client_executor_get_int (executor, "sql-client.result.fetch-interval"),
+    stream_sink, &stream, &interrupted, error);
   gw_client_status_stop ();
   if (ok && interrupted) {
     print_terminated (out, cursor->received);
@@ -232,11 +141,11 @@ show_tableau_streaming (GwClientExecutor *executor, FILE *out, GwRestPage *first
 static gboolean
 view_fetch (gpointer data, GPtrArray *rows, gboolean *end_of_result, GError **error)
 {
-  return cursor_next (data, rows, end_of_result, error);
+  return gw_client_cursor_next (data, rows, end_of_result, error);
 }
 
 static gboolean
-show_view (GwClientExecutor *executor, FILE *out, GwRestPage *first, ResultCursor *cursor,
+show_view (GwClientExecutor *executor, FILE *out, GwRestPage *first, GwClientCursor *cursor,
            gboolean changelog)
 {
   gw_client_status_stop ();
@@ -279,8 +188,8 @@ gw_client_query_show (GwClientExecutor *executor, GwRestClient *client, FILE *ou
   const char *runtime_mode = gw_client_executor_get_option (executor, "execution.runtime-mode");
   gboolean streaming = runtime_mode != NULL && g_ascii_strcasecmp (runtime_mode, "streaming") == 0;
 
-  ResultCursor cursor;
-  cursor_init (&cursor, client, cancellable, first);
+  GwClientCursor cursor;
+  gw_client_cursor_init (&cursor, client, cancellable, first);
   gboolean ok;
   if (!tableau)
     ok = show_view (executor, out, first, &cursor, changelog);
@@ -288,6 +197,6 @@ gw_client_query_show (GwClientExecutor *executor, GwRestClient *client, FILE *ou
     ok = show_tableau_streaming (executor, out, first, &cursor, error);
   else
     ok = show_tableau_batch (executor, out, first, &cursor, started_us, error);
-  g_free (cursor.uri);
+  gw_client_cursor_clear (&cursor);
   return ok;
 }
