@@ -243,14 +243,9 @@ gw_client_cli_run_interactive (GwClientExecutor *executor, GwRestClient *client,
       fputc ('\n', stdout);
       break;  /* Ctrl-D or end of input */
     }
-    g_autofree gchar *text = g_strndup (line, count);
-    if (text[count - 1] != '\n') {
-      g_free (text);
-      text = g_strndup (line, count);
-      text = g_realloc (text, count + 2);
-      text[count] = '\n';
-      text[count + 1] = '\0';
-    }
+    /* The splitter needs the line end (a -- comment stops there); the last line may lack one. */
+    g_autofree gchar *text = line[count - 1] == '\n' ? g_strndup (line, count)
+                                                     : g_strdup_printf ("%.*s\n", count, line);
     gw_sql_splitter_feed (cli.splitter, text);
     g_string_append (cli.typed, text);
     if (!run_complete_statements (&cli, hist, &event, history_file, &status))
