@@ -14,6 +14,8 @@ gw_hs2_error_sql_state (const GError *error)
     return "HY000";
   switch ((GwErrorCode) error->code) {
   case GW_ERROR_SQL:
+  case GW_ERROR_CATALOG:
+  case GW_ERROR_VALIDATION:
     return "42000"; /* syntax error or access rule violation: Hive's compile errors */
   case GW_ERROR_TIMEOUT:
     return "HYT00"; /* timeout expired (JDBC maps it to SQLTimeoutException) */
@@ -39,7 +41,8 @@ gw_hs2_error_code (const GError *error)
 {
   if (error == NULL || error->domain != GW_ERROR)
     return GATEWAY_ERROR_CODE_BASE + GW_ERROR_INTERNAL;
-  if (error->code == GW_ERROR_SQL)
+  if (error->code == GW_ERROR_SQL || error->code == GW_ERROR_CATALOG ||
+      error->code == GW_ERROR_VALIDATION)
     return HIVE_GENERIC_ERROR_CODE;
   return GATEWAY_ERROR_CODE_BASE + error->code;
 }

@@ -21,6 +21,8 @@ gw_rest_status_for_error (const GError *error)
   case GW_ERROR_LIMIT:
   case GW_ERROR_ILLEGAL_STATE:
   case GW_ERROR_SQL:
+  case GW_ERROR_CATALOG:
+  case GW_ERROR_VALIDATION:
   case GW_ERROR_CANCELED:
   case GW_ERROR_TIMEOUT:
   case GW_ERROR_CONFIG:
@@ -38,6 +40,8 @@ exception_class (const GError *error)
     return "java.lang.RuntimeException";
   switch ((GwErrorCode) error->code) {
   case GW_ERROR_SQL: return "org.apache.flink.table.api.TableException";
+  case GW_ERROR_CATALOG: return "org.apache.flink.table.catalog.exceptions.CatalogException";
+  case GW_ERROR_VALIDATION: return "org.apache.flink.table.api.ValidationException";
   case GW_ERROR_INVALID_ARGUMENT: return "java.lang.IllegalArgumentException";
   case GW_ERROR_UNSUPPORTED: return "java.lang.UnsupportedOperationException";
   case GW_ERROR_CANCELED: return "java.util.concurrent.CancellationException";

@@ -413,3 +413,15 @@ gw_batch_slice (const GwBatch *batch, guint offset, guint count)
   gw_batch_finish (slice);
   return slice;
 }
+
+void
+gw_batch_append_rows (GwBatch *dst, const GwBatch *src, guint offset, guint count)
+{
+  g_return_if_fail (offset <= src->n_rows);
+  count = MIN (count, src->n_rows - offset);
+  guint n = gw_result_schema_get_n_columns (src->schema);
+  g_return_if_fail (gw_result_schema_get_n_columns (dst->schema) == n);
+  for (guint i = 0; i < n; i++)
+    column_copy_rows (src->columns[i], dst->columns[i], offset, count);
+  gw_batch_finish (dst);
+}

@@ -130,6 +130,9 @@ gsize    gw_batch_get_memory_size (const GwBatch *batch);
 /* A new batch holding copies of rows [offset, offset + count) of batch. */
 GwBatch *gw_batch_slice (const GwBatch *batch, guint offset, guint count);
 
+/* Appends copies of rows [offset, offset + count) of src to dst (same schema); finishes dst. */
+void     gw_batch_append_rows (GwBatch *dst, const GwBatch *src, guint offset, guint count);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwBatch, gw_batch_unref)
 
 G_END_DECLS

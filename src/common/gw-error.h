@@ -16,6 +16,10 @@ typedef enum {
   GW_ERROR_OPERATION_NOT_FOUND, /* no operation with that handle in the session */
   GW_ERROR_ILLEGAL_STATE,       /* the request is not allowed in the object's current state */
   GW_ERROR_SQL,                 /* the engine rejected or failed the statement */
+  GW_ERROR_CATALOG,             /* a statement named a catalog object that does not exist or
+                                 * already exists (Flink's CatalogException) */
+  GW_ERROR_VALIDATION,          /* a statement is well-formed but invalid (Flink's
+                                 * ValidationException: unknown table, bad option, ...) */
   GW_ERROR_CANCELED,            /* the operation was canceled */
   GW_ERROR_TIMEOUT,             /* the operation ran past its execution timeout */
   GW_ERROR_LIMIT,               /* a configured bound (sessions, sizes) was reached */

@@ -25,6 +25,9 @@ typedef struct {
                                        const GwCatalogFilter *filter, GError **error);
   gboolean            (*use_database) (GwEngineConnection *conn, const char *catalog,
                                        const char *database, gboolean create, GError **error);
+  gint64              (*execute_dml) (GwEngineConnection *conn, const char *const *statements,
+                                      GwEnginePrintFunc print, gpointer print_data,
+                                      GCancellable *cancellable, GError **error);
   gboolean            (*cursor_fetch) (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
                                        gsize max_bytes, gboolean *eos, GError **error);
   void                (*cursor_free) (GwEngineCursor *cursor);

@@ -108,6 +108,68 @@ gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind, const GwCa
   return conn->klass->list_catalog (conn, kind, filter ? filter : &no_filter, error);
 }
 
+gint64
+gw_engine_execute_dml (GwEngineConnection *conn, const char *const *statements,
+                       GwEnginePrintFunc print, gpointer print_data, GCancellable *cancellable,
+                       GError **error)
+{
+  g_return_val_if_fail (conn != NULL && statements != NULL && statements[0] != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+  return conn->klass->execute_dml (conn, statements, print, print_data, cancellable, error);
+}
+
+/* ---- cursors over rows an engine built itself ---- */
+
+typedef struct {
+  GwEngineCursor parent;
+  GwBatch       *rows;   /* owned, may be NULL */
+  guint          offset; /* next row to hand out */
+} RowsCursor;
+
+static gboolean
+rows_cursor_fetch (GwEngineCursor *base, GwBatch *batch, guint max_rows, gsize max_bytes,
+                   gboolean *eos, GError **error)
+{
+  RowsCursor *cursor = (RowsCursor *) base;
+  guint total = cursor->rows ? cursor->rows->n_rows : 0;
+  guint n = MIN (max_rows, total - cursor->offset);
+  if (n > 0)
+    gw_batch_append_rows (batch, cursor->rows, cursor->offset, n);
+  else
+    gw_batch_finish (batch);
+  cursor->offset += n;
+  *eos = cursor->offset >= total;
+  return TRUE;
+}
+
+static void
+rows_cursor_free (GwEngineCursor *base)
+{
+  RowsCursor *cursor = (RowsCursor *) base;
+  g_clear_pointer (&cursor->rows, gw_batch_unref);
+  gw_result_schema_unref (cursor->parent.schema);
+  g_free (cursor);
+}
+
+/* Only the cursor functions: a rows cursor belongs to no engine. */
+static const GwEngineClass rows_cursor_class = {
+  .type = "rows",
+  .cursor_fetch = rows_cursor_fetch,
+  .cursor_free = rows_cursor_free,
+};
+
+GwEngineCursor *
+gw_engine_cursor_new_rows (GwStatementKind kind, GwResultSchema *schema, GwBatch *rows)
+{
+  g_return_val_if_fail (schema != NULL, NULL);
+  RowsCursor *cursor = g_new0 (RowsCursor, 1);
+  cursor->parent.klass = &rows_cursor_class;
+  cursor->parent.kind = kind;
+  cursor->parent.schema = gw_result_schema_ref (schema);
+  cursor->rows = rows;
+  return (GwEngineCursor *) cursor;
+}
+
 GwStatementKind
 gw_engine_cursor_get_kind (GwEngineCursor *cursor)
 {

@@ -55,6 +55,23 @@ GPtrArray *gw_engine_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
 gboolean   gw_engine_use_database (GwEngineConnection *conn, const char *catalog,
                                    const char *database, gboolean create, GError **error);
 
+/* Where the rows of a DML job's 'print' sinks go: one call per row, as Flink's print sink writes
+ * it ("+I[1, a]"), prefixed with the sink's print-identifier if set. */
+typedef void (*GwEnginePrintFunc) (const char *line, gpointer user_data);
+
+/* Runs DML (INSERT, CTAS; more than one = a statement set) as one job on conn: either every
+ * statement takes effect or none does (files of filesystem sinks appear only after the whole set
+ * succeeded). Blocks until done; cancelling cancellable stops it with GW_ERROR_CANCELED and
+ * nothing committed. Returns the number of rows written, or -1 with error. */
+gint64     gw_engine_execute_dml (GwEngineConnection *conn, const char *const *statements,
+                                  GwEnginePrintFunc print, gpointer print_data,
+                                  GCancellable *cancellable, GError **error);
+
+/* A cursor over rows an engine built itself (SHOW, DESCRIBE): takes ownership of rows (a batch
+ * with schema; may be NULL for no rows) and a ref on schema. Any engine may return one. */
+GwEngineCursor *gw_engine_cursor_new_rows (GwStatementKind kind, GwResultSchema *schema,
+                                           GwBatch *rows);
+
 GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
 /* Borrowed; valid while the cursor lives. */
 GwResultSchema *gw_engine_cursor_get_schema (GwEngineCursor *cursor);

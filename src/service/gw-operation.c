@@ -383,8 +383,12 @@ begin_fetch (GwOperation *op, GwResultFetcher **out_fetcher, GError **error)
   g_mutex_lock (&op->lock);
   GwOperationStatus status = op->status;
   if (status == GW_OPERATION_ERROR) {
-    /* Whatever made it fail, fetching a failed operation is a statement failure. */
-    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL, op->error->message);
+    /* Whatever made it fail, fetching a failed operation is a statement failure (keeping
+     * the kind of statement failure, which names the exception class clients see). */
+    gboolean statement_error = op->error->domain == GW_ERROR &&
+        (op->error->code == GW_ERROR_CATALOG || op->error->code == GW_ERROR_VALIDATION);
+    g_set_error_literal (error, GW_ERROR, statement_error ? op->error->code : GW_ERROR_SQL,
+                         op->error->message);
     g_mutex_unlock (&op->lock);
     return NULL;
   }

@@ -1,5 +1,6 @@
 /* One statement on a DuckDB connection and its streamed result: execution, the statement kind,
  * the result schema, and fetching DuckDB chunks into GwBatches. */
+#include "gw-duckdb-flink.h"
 #include "gw-duckdb-private.h"
 #include "gw-duckdb-statement.h"
 #include "gw-duckdb-types.h"
@@ -187,10 +188,9 @@ on_cancelled (GCancellable *cancellable, gpointer conn)
 }
 
 GwEngineCursor *
-gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GCancellable *cancellable,
-                          GError **error)
+gw_duckdb_cursor_execute_sql (GwDuckdbConnection *conn, const char *sql, GCancellable *cancellable,
+                              GError **error)
 {
-  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
   duckdb_extracted_statements extracted = NULL;
   duckdb_result result;
   GwDuckdbCursor *cursor = NULL;
@@ -229,6 +229,26 @@ out:
     g_cancellable_disconnect (cancellable, cancel_handler);
   duckdb_destroy_extracted (&extracted);
   return (GwEngineCursor *) cursor;
+}
+
+GwEngineCursor *
+gw_duckdb_cursor_execute (GwEngineConnection *base, const char *sql, GCancellable *cancellable,
+                          GError **error)
+{
+  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
+  if (!gw_duckdb_connection_check_idle (conn, error))
+    return NULL;
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (GwFlinkStatement) statement = gw_flink_statement_parse (sql, &parse_error);
+  if (statement == NULL) {
+    /* Flink's own syntax gone wrong is an error; anything else may still be DuckDB's SQL. */
+    if (gw_flink_statement_is_strict (sql)) {
+      g_propagate_error (error, g_steal_pointer (&parse_error));
+      return NULL;
+    }
+    return gw_duckdb_cursor_execute_sql (conn, sql, cancellable, error);
+  }
+  return gw_duckdb_flink_execute (conn, statement, cancellable, error);
 }
 
 /* Makes cursor->chunk a non-empty chunk, or sets eos. */

@@ -2,6 +2,7 @@
  * the user's database is attached as Flink's default_catalog (a file, or :memory:), with
  * default_database as its schema. Global settings are made before the configuration is locked
  * (the lock refuses SET of anything afterwards, stack.md §8). */
+#include "gw-duckdb-flink.h"
 #include "gw-duckdb-private.h"
 #include "gw-duckdb-types-private.h"
 #include "gw-error.h"
@@ -218,6 +219,7 @@ duckdb_engine_open (const GwConfig *config, GError **error)
   }
   gboolean ok = attach_default_catalog (setup, path, error) &&
                 attach_extra_catalogs (setup, config, path, error) &&
+                gw_duckdb_flink_restore_catalogs (setup, error) &&
                 (!gw_config_get_bool (config, KEY_SANDBOX) || lock_down (setup, config, error));
   duckdb_disconnect (&setup);
   if (!ok)
@@ -406,6 +408,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .complete = duckdb_connection_complete,
   .list_catalog = gw_duckdb_list_catalog,
   .use_database = gw_duckdb_use_database,
+  .execute_dml = gw_duckdb_execute_dml,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,
 };

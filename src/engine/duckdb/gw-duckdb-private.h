@@ -37,8 +37,12 @@ gboolean        gw_duckdb_use_database (GwEngineConnection *conn, const char *ca
 GPtrArray      *gw_duckdb_list_catalog (GwEngineConnection *conn, GwCatalogKind kind,
                                         const GwCatalogFilter *filter, GError **error);
 
+/* The engine's execute: Flink statements through gw-duckdb-flink.c, the rest as DuckDB SQL. */
 GwEngineCursor *gw_duckdb_cursor_execute (GwEngineConnection *conn, const char *sql,
                                           GCancellable *cancellable, GError **error);
+/* Runs DuckDB SQL (one statement) on conn, which must be idle. */
+GwEngineCursor *gw_duckdb_cursor_execute_sql (GwDuckdbConnection *conn, const char *sql,
+                                              GCancellable *cancellable, GError **error);
 gboolean        gw_duckdb_cursor_fetch (GwEngineCursor *cursor, GwBatch *batch, guint max_rows,
                                         gsize max_bytes, gboolean *eos, GError **error);
 void            gw_duckdb_cursor_free (GwEngineCursor *cursor);

@@ -1,0 +1,11 @@
+/* STUB */
+#include "gw-duckdb-flink.h"
+#include "gw-error.h"
+
+GwEngineCursor *
+gw_duckdb_flink_show_statement (GwDuckdbConnection *conn, const GwFlinkStatement *stmt,
+                                GCancellable *cancellable, GError **error)
+{
+  g_set_error (error, GW_ERROR, GW_ERROR_UNSUPPORTED, "not implemented");
+  return NULL;
+}
