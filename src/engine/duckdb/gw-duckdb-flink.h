@@ -84,6 +84,15 @@ GwEngineCursor *gw_duckdb_flink_show_statement (GwDuckdbConnection *conn,
 GwEngineCursor *gw_duckdb_flink_ddl_statement (GwDuckdbConnection *conn,
                                                const GwFlinkStatement *stmt, GError **error);
 
+/* Creates the table of a parsed CREATE TABLE (connector view or native table, plus its metadata)
+ * inside the caller's transaction; CTAS builds `table` with the query's columns and calls it. */
+gboolean        gw_duckdb_flink_create_table (GwDuckdbConnection *conn,
+                                              const GwFlinkCreateTable *table, GError **error);
+/* Re-creates the view standing for a connector table (after a sink wrote its first files). */
+gboolean        gw_duckdb_flink_refresh_source (GwDuckdbConnection *conn, const GwDuckdbPath *path,
+                                                const GwFlinkCreateTable *table, gboolean temporary,
+                                                GError **error);
+
 /* ---- DML jobs (gw-duckdb-dml.c): the engine's execute_dml ---- */
 
 gint64          gw_duckdb_execute_dml (GwEngineConnection *conn, const char *const *statements,

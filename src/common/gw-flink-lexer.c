@@ -1,0 +1,2 @@
+/* STUB */
+#include "gw-flink-lexer.h"
