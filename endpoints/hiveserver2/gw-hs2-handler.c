@@ -362,6 +362,9 @@ static GHashTable *
 session_properties (GHashTable *configuration, const char **database)
 {
   GHashTable *properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* As Flink's HiveServer2 endpoint: JDBC expects an INSERT to be done when execute returns
+   * (a client's set:table.dml-sync below still wins). */
+  g_hash_table_insert (properties, g_strdup ("table.dml-sync"), g_strdup ("true"));
   if (configuration == NULL)
     return properties;
   GHashTableIter it;

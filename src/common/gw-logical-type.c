@@ -316,7 +316,14 @@ append_summary (const GwLogicalType *t, GString *s)
     for (guint i = 0; i < t->n_fields; i++) {
       if (i > 0)
         g_string_append (s, ", ");
-      g_string_append_printf (s, "`%s` ", t->field_names[i]);
+      /* Flink's escapeIdentifier(): backticks, inner ones doubled */
+      g_string_append_c (s, '`');
+      for (const char *c = t->field_names[i]; *c != '\0'; c++) {
+        if (*c == '`')
+          g_string_append_c (s, '`');
+        g_string_append_c (s, *c);
+      }
+      g_string_append (s, "` ");
       append_summary (t->field_types[i], s);
     }
     g_string_append_c (s, '>');

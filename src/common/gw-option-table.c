@@ -20,6 +20,9 @@ static const GwOptionSpec option_table[] = {
   { "sql-gateway.session.max-operations", GW_OPTION_INT, "1000",
     "Maximum number of operations a session may hold open at once; closed operations do not "
     "count.", NULL },
+  { "sql-gateway.jobs.max-history", GW_OPTION_INT, "1000",
+    "Number of ended jobs (INSERT, CTAS, statement sets) SHOW JOBS keeps listing; the oldest "
+    "ended job is forgotten first. Running jobs are always listed.", NULL },
   { "sql-gateway.session.plan-cache.enabled", GW_OPTION_BOOL, "false",
     "Accepted for Flink compatibility; has no effect.", NULL },
   { "sql-gateway.session.plan-cache.size", GW_OPTION_INT, "100",

@@ -4,6 +4,7 @@
 #include "gw-session-private.h"
 #include "gw-statement-results.h"
 #include "gw-statement.h"
+#include "gw-config.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -161,35 +162,170 @@ gw_operation_transition (GwOperation *op, GwOperationStatus to, GError **error)
   return ok;
 }
 
-/* Gateway statements (SET/RESET). Returns NULL with *handled = FALSE for engine statements. */
-static GwResultFetcher *
-run_gateway_statement (GwOperation *op, gboolean *handled, GError **error)
+/* ---- jobs: INSERT, CTAS and statement sets ---- */
+
+/* A job the operation submitted and that runs after the operation finished (dml-sync false). */
+typedef struct {
+  GwJob     *job;        /* owned ref */
+  GPtrArray *statements; /* owned, NULL-terminated strings */
+} PendingJob;
+
+static void
+print_row (const char *line, gpointer data)
 {
-  g_auto (GwGatewayStatement) parsed = { 0 };
-  *handled = TRUE;
-  if (!gw_gateway_statement_parse (op->statement, &parsed, error))
+  GwOperation *op = data;
+  gw_operation_log_append (op->log, "%s", line);
+  g_message ("print> %s", line);
+}
+
+static void
+cancel_job (GCancellable *op_cancellable, gpointer job_cancellable)
+{
+  g_cancellable_cancel (job_cancellable);
+}
+
+/* Runs the job's statements on the session's connection; the caller holds the engine lock and
+ * released the connection. Returns the rows written, or -1 with error. */
+static gint64
+execute_job (GwOperation *op, GwJob *job, GPtrArray *statements, GError **error)
+{
+  gw_operation_log_append (op->log, "Job %s running", gw_job_get_id (job));
+  GError *local_error = NULL;
+  gint64 rows = gw_engine_execute_dml (gw_session_get_connection (op->session),
+                                       (const char *const *) statements->pdata, print_row, op,
+                                       gw_job_get_cancellable (job), &local_error);
+  gw_job_finish (job, local_error);
+  if (rows >= 0)
+    gw_operation_log_append (op->log, "Job %s finished: %" G_GINT64_FORMAT " rows written",
+                             gw_job_get_id (job), rows);
+  else
+    gw_operation_log_append (op->log, "Job %s %s: %s", gw_job_get_id (job),
+                             gw_job_status_name (gw_job_get_status (job)), local_error->message);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return rows;
+}
+
+static gboolean
+dml_sync (GwOperation *op)
+{
+  const char *value = op->execution_config
+      ? g_hash_table_lookup (op->execution_config, "table.dml-sync") : NULL;
+  g_autofree gchar *session_value = value ? NULL
+      : gw_session_dup_config_value (op->session, "table.dml-sync");
+  gboolean sync = FALSE;
+  gw_parse_bool (value ? value : session_value ? session_value : "false", &sync);
+  return sync;
+}
+
+/* Submits statements (NULL-terminated, taken) as a job. With table.dml-sync the job runs here;
+ * otherwise it is handed back in *pending with the engine lock still held, to run once the
+ * operation has answered with the job id (the session's next engine statement waits for the
+ * lock, so statements still see each other's effects in order). */
+static GwResultFetcher *
+submit_job (GwOperation *op, GPtrArray *statements, PendingJob *pending, GError **error)
+{
+  g_autoptr (GPtrArray) owned = statements;
+  g_autofree gchar *name = gw_job_name_for (op->session, (const char *const *) statements->pdata);
+  GMutex *engine_lock = gw_session_get_engine_lock (op->session);
+  g_mutex_lock (engine_lock);
+  if (!gw_session_release_connection (op->session, error)) {
+    g_mutex_unlock (engine_lock);
     return NULL;
-  switch (parsed.kind) {
-  case GW_STATEMENT_ENGINE:
+  }
+  g_autoptr (GwJob) job = gw_job_registry_start (gw_session_get_jobs (op->session), name);
+  op->job_id = g_strdup (gw_job_get_id (job));
+  op->engine_kind = GW_STATEMENT_MODIFY;
+  op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
+  gw_operation_log_append (op->log, "Job %s (%s) submitted", op->job_id, name);
+  if (!dml_sync (op)) {
+    pending->job = g_steal_pointer (&job);
+    pending->statements = g_steal_pointer (&owned);
+    return gw_statement_result_job (op->job_id); /* the engine lock stays held */
+  }
+  /* Cancelling the operation stops its job. */
+  gulong handler = g_cancellable_connect (op->cancellable, G_CALLBACK (cancel_job),
+                                          gw_job_get_cancellable (job), NULL);
+  op->modified_rows = execute_job (op, job, owned, error);
+  g_cancellable_disconnect (op->cancellable, handler);
+  g_mutex_unlock (engine_lock);
+  return op->modified_rows >= 0 ? gw_statement_result_job (op->job_id) : NULL;
+}
+
+static GPtrArray *
+statement_list (const char *first)
+{
+  GPtrArray *list = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  if (first != NULL)
+    g_ptr_array_add (list, g_strdup (first));
+  return list;
+}
+
+/* In statement-set mode: END submits the set, INSERT/CTAS join it, the rest is refused. */
+static GwResultFetcher *
+run_in_statement_set (GwOperation *op, const GwFlinkStatement *st, PendingJob *pending,
+                      GError **error)
+{
+  if (st->kind == GW_FLINK_END) {
+    g_autoptr (GPtrArray) set = gw_session_end_statement_set (op->session);
+    if (set == NULL || set->len == 0)
+      return gw_statement_result_ok (); /* an empty set submits nothing */
+    return submit_job (op, g_steal_pointer (&set), pending, error);
+  }
+  if (st->kind == GW_FLINK_INSERT || st->kind == GW_FLINK_CREATE_TABLE_AS) {
+    gw_session_add_to_statement_set (op->session, st->text);
+    return gw_statement_result_ok ();
+  }
+  gw_statement_set_refuse (error);
+  return NULL;
+}
+
+/* Statements the service answers or runs as jobs. Returns NULL with *handled = FALSE for the
+ * statements the engine runs. */
+static GwResultFetcher *
+run_service_statement (GwOperation *op, PendingJob *pending, gboolean *handled, GError **error)
+{
+  *handled = TRUE;
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (GwFlinkStatement) st = gw_flink_statement_parse (op->statement, &parse_error);
+  if (st == NULL) {
+    /* Flink's own syntax gone wrong is an error; anything else may be the engine's SQL. */
+    if (gw_flink_statement_is_strict (op->statement) || gw_session_in_statement_set (op->session)) {
+      g_propagate_error (error, g_steal_pointer (&parse_error));
+      return NULL;
+    }
     *handled = FALSE;
     return NULL;
-  case GW_STATEMENT_SET:
-    if (!gw_session_set_config (op->session, parsed.key, parsed.value, error))
-      return NULL;
-    return gw_statement_result_ok ();
-  case GW_STATEMENT_SET_LIST: {
-    op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
-    g_autoptr (GHashTable) config = gw_session_dup_config (op->session);
-    return gw_statement_result_config (config);
   }
-  case GW_STATEMENT_RESET:
-    gw_session_reset_config (op->session, parsed.key);
-    return gw_statement_result_ok ();
-  case GW_STATEMENT_RESET_ALL:
-    gw_session_reset_config (op->session, NULL);
-    return gw_statement_result_ok ();
+  if (gw_session_in_statement_set (op->session))
+    return run_in_statement_set (op, st, pending, error);
+  if (gw_gateway_statement_handles (st->kind))
+    return gw_gateway_statement_run (op->session, st, &op->result_kind, error);
+  switch (st->kind) {
+  case GW_FLINK_INSERT:
+  case GW_FLINK_CREATE_TABLE_AS:
+    return submit_job (op, statement_list (st->text), pending, error);
+  case GW_FLINK_EXECUTE_STATEMENT_SET: {
+    GPtrArray *set = statement_list (NULL);
+    for (guint i = 0; i < st->statements->len; i++) {
+      const GwFlinkStatement *inner = st->statements->pdata[i];
+      if (inner->kind != GW_FLINK_INSERT && inner->kind != GW_FLINK_CREATE_TABLE_AS) {
+        g_ptr_array_unref (set);
+        gw_statement_set_refuse (error);
+        return NULL;
+      }
+      g_ptr_array_add (set, g_strdup (inner->text));
+    }
+    if (set->len == 0) {
+      g_ptr_array_unref (set);
+      return gw_statement_result_ok ();
+    }
+    return submit_job (op, set, pending, error);
   }
-  return NULL;
+  default:
+    *handled = FALSE;
+    return NULL;
+  }
 }
 
 /* DML answers one row with the number of rows it changed (DuckDB's "Count"); -1 if not. */
@@ -262,9 +398,10 @@ gw_operation_run (GwOperation *op)
 
   GError *error = NULL;
   gboolean handled = FALSE;
+  PendingJob pending = { 0 };
   op->result_kind = GW_RESULT_KIND_SUCCESS;
   gw_operation_log_append (op->log, "Running the statement");
-  GwResultFetcher *fetcher = run_gateway_statement (op, &handled, &error);
+  GwResultFetcher *fetcher = run_service_statement (op, &pending, &handled, &error);
   if (!handled && error == NULL)
     fetcher = run_engine_statement (op, &error);
 
@@ -272,6 +409,8 @@ gw_operation_run (GwOperation *op)
   if (op->status != GW_OPERATION_RUNNING) {
     /* Canceled, timed out or closed while running: its result is not wanted. */
     g_clear_error (&error);
+    if (pending.job != NULL)
+      g_cancellable_cancel (gw_job_get_cancellable (pending.job));
   } else if (fetcher != NULL) {
     op->fetcher = fetcher;
     fetcher = NULL;
@@ -296,7 +435,20 @@ gw_operation_run (GwOperation *op)
     g_mutex_unlock (engine_lock);
   }
   g_clear_pointer (&fetcher, gw_result_fetcher_unref);
+  if (pending.job == NULL) {
+    gw_session_operation_done (op->session, op);
+    return;
+  }
+  /* An asynchronous job: the operation answered with its id; the job now runs on the session's
+   * connection (engine lock held since submit_job) while the session takes its next statement. */
+  gw_operation_ref (op);
   gw_session_operation_done (op->session, op);
+  g_autoptr (GError) job_error = NULL;
+  execute_job (op, pending.job, pending.statements, &job_error);
+  g_mutex_unlock (gw_session_get_engine_lock (op->session));
+  gw_job_unref (pending.job);
+  g_ptr_array_unref (pending.statements);
+  gw_operation_unref (op);
 }
 
 /* Moves a non-terminal operation to status and interrupts the engine if it runs it. */

@@ -175,7 +175,10 @@ test_hiveserver2_needs (void)
   GwService *service = service_new ();
   g_autoptr (GError) error = NULL;
   GwHandle s, ddl, dml, q;
-  g_assert_true (gw_service_open_session (service, NULL, NULL, &s, &error));
+  /* As the HiveServer2 endpoint opens sessions: DML done when its operation is. */
+  g_autoptr (GHashTable) properties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (properties, "table.dml-sync", "true");
+  g_assert_true (gw_service_open_session (service, NULL, properties, &s, &error));
   g_assert_true (gw_service_execute_statement (service, &s, "CREATE TABLE hs (i BIGINT)", 0, NULL, &ddl, &error));
   g_assert_true (gw_service_execute_statement (service, &s, "INSERT INTO hs SELECT range FROM range(25)",
                                                0, NULL, &dml, &error));

@@ -12,6 +12,7 @@ struct _GwService {
   GHashTable       *defaults;      /* owned: gateway config as session defaults */
   GThreadPool      *worker_pool;   /* owned, runs GwOperation* */
   GwSessionContext  session_context;
+  GwJobRegistry    *jobs;          /* owned */
   GMutex            lock;          /* guards sessions */
   GHashTable       *sessions;      /* owned, GwHandle* (borrowed from session) → GwSession* ref */
   guint             max_sessions;  /* 0 = unlimited */
@@ -110,8 +111,10 @@ gw_service_new (GwConfig *config, GError **error)
       gw_config_get_duration_ms (config, "sql-gateway.worker.keepalive-time")));
 
   service->spool_directory = g_strdup (gw_config_get_string (config, "sql-gateway.result.spool-directory"));
+  service->jobs = gw_job_registry_new ((guint) MAX (0, gw_config_get_int (config, "sql-gateway.jobs.max-history")));
   service->session_context = (GwSessionContext) {
     .worker_pool = service->worker_pool,
+    .jobs = service->jobs,
     .defaults = service->defaults,
     .fetch_limits = {
       .page_max_rows = (guint) MAX (1, gw_config_get_int (config, "sql-gateway.result.page-max-rows")),
@@ -156,6 +159,8 @@ gw_service_free (GwService *service)
     gw_session_close (l->data);
   g_list_free_full (sessions, (GDestroyNotify) gw_session_unref);
 
+  /* Jobs outlive their sessions (as on a Flink cluster) but not the gateway: stop them. */
+  gw_job_registry_free (service->jobs);
   /* Running operations were interrupted; wait for the workers to drop their refs. */
   g_thread_pool_free (service->worker_pool, FALSE, TRUE);
   /* Quit from inside the loop: a g_main_loop_quit() that runs before the timer thread reached
@@ -375,7 +380,10 @@ gw_service_configure_session (GwService *service, const GwHandle *session, const
                  "MODULE, ADD JAR.", statement ? statement : "");
     return FALSE;
   }
-  g_autoptr (GwOperation) op = submit (service, s, statement, timeout_ms, NULL, error);
+  /* configure-session answers when the statement is done, a CTAS job included. */
+  g_autoptr (GHashTable) sync = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (sync, "table.dml-sync", "true");
+  g_autoptr (GwOperation) op = submit (service, s, statement, timeout_ms, sync, error);
   if (op == NULL)
     return FALSE;
   gw_operation_wait (op, G_MAXINT64);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gw-engine.h"
+#include "gw-job.h"
 #include "gw-result-fetcher.h"
 #include "gw-service.h"
 
@@ -14,6 +15,7 @@ typedef struct _GwOperation GwOperation;
 typedef struct {
   GThreadPool   *worker_pool;     /* borrowed: runs GwOperation* items */
   GHashTable    *defaults;        /* borrowed: gateway configuration for RESET */
+  GwJobRegistry *jobs;            /* borrowed: the gateway's jobs (SHOW JOBS, STOP JOB) */
   GwFetchLimits  fetch_limits;
   guint          max_operations;
 } GwSessionContext;
@@ -41,6 +43,21 @@ GTimeZone   *gw_session_zone_for (const char *name);
 GwEngineConnection *gw_session_get_connection (GwSession *session);  /* borrowed */
 GMutex      *gw_session_get_engine_lock (GwSession *session);
 const GwFetchLimits *gw_session_get_fetch_limits (GwSession *session);
+GwJobRegistry *gw_session_get_jobs (GwSession *session);  /* borrowed */
+
+/* Statement-set mode (BEGIN STATEMENT SET ... END): the DML buffered so far. */
+gboolean     gw_session_in_statement_set (GwSession *session);
+/* FALSE when the session already is in statement-set mode. */
+gboolean     gw_session_begin_statement_set (GwSession *session);
+void         gw_session_add_to_statement_set (GwSession *session, const char *statement);
+/* Ends statement-set mode: the buffered statements (NULL-terminated array of strings, owned by
+ * the caller), or NULL when the session was not in statement-set mode. */
+GPtrArray   *gw_session_end_statement_set (GwSession *session);
+
+/* ADD JAR / REMOVE JAR / SHOW JARS: the session's jar list (recorded; nothing loads them). */
+gboolean     gw_session_add_jar (GwSession *session, const char *path);  /* FALSE: already added */
+gboolean     gw_session_remove_jar (GwSession *session, const char *path); /* FALSE: not added */
+GStrv        gw_session_dup_jars (GwSession *session);  /* in the order added */
 
 /* Adds op, which already has its result, without queueing it. */
 gboolean     gw_session_add_finished (GwSession *session, GwOperation *op, GError **error);

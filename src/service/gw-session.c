@@ -18,6 +18,9 @@ struct _GwSession {
   GMutex               engine_lock;      /* guards conn: statements and streaming fetches */
   GwEngineConnection  *conn;             /* owned */
   GwOperation         *streaming_op;     /* ref, guarded by lock: its result still streams from conn */
+  GPtrArray           *statement_set;    /* owned, guarded by lock: buffered DML texts while in
+                                          * statement-set mode, NULL otherwise */
+  GPtrArray           *jars;             /* owned, guarded by lock: ADD JAR paths */
 };
 
 GTimeZone *
@@ -46,6 +49,7 @@ gw_session_new (const GwSessionContext *context, const char *name, GHashTable *c
   s->operations = g_hash_table_new_full (gw_handle_hash, gw_handle_equal, NULL,
                                          (GDestroyNotify) gw_operation_unref);
   g_queue_init (&s->queue);
+  s->jars = g_ptr_array_new_with_free_func (g_free);
   s->conn = conn;
   gw_session_touch (s);
   return s;
@@ -69,6 +73,8 @@ gw_session_unref (GwSession *s)
   g_hash_table_unref (s->operations);
   gw_engine_connection_close (s->conn);
   g_hash_table_unref (s->config);
+  g_clear_pointer (&s->statement_set, g_ptr_array_unref);
+  g_ptr_array_unref (s->jars);
   g_time_zone_unref (s->zone);
   g_mutex_clear (&s->lock);
   g_mutex_clear (&s->engine_lock);
@@ -189,6 +195,90 @@ gw_session_get_zone (GwSession *s)
   GTimeZone *zone = g_time_zone_ref (s->zone);
   g_mutex_unlock (&s->lock);
   return zone;
+}
+
+GwJobRegistry *
+gw_session_get_jobs (GwSession *s)
+{
+  return s->context.jobs;
+}
+
+gboolean
+gw_session_in_statement_set (GwSession *s)
+{
+  g_mutex_lock (&s->lock);
+  gboolean in_set = s->statement_set != NULL;
+  g_mutex_unlock (&s->lock);
+  return in_set;
+}
+
+gboolean
+gw_session_begin_statement_set (GwSession *s)
+{
+  g_mutex_lock (&s->lock);
+  gboolean began = s->statement_set == NULL;
+  if (began)
+    s->statement_set = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_mutex_unlock (&s->lock);
+  return began;
+}
+
+void
+gw_session_add_to_statement_set (GwSession *s, const char *statement)
+{
+  g_mutex_lock (&s->lock);
+  if (s->statement_set != NULL)
+    g_ptr_array_add (s->statement_set, g_strdup (statement));
+  g_mutex_unlock (&s->lock);
+}
+
+GPtrArray *
+gw_session_end_statement_set (GwSession *s)
+{
+  g_mutex_lock (&s->lock);
+  GPtrArray *set = g_steal_pointer (&s->statement_set);
+  g_mutex_unlock (&s->lock);
+  return set;
+}
+
+static gboolean
+find_jar (GPtrArray *jars, const char *path, guint *index)
+{
+  return g_ptr_array_find_with_equal_func (jars, path, g_str_equal, index);
+}
+
+gboolean
+gw_session_add_jar (GwSession *s, const char *path)
+{
+  g_mutex_lock (&s->lock);
+  gboolean added = !find_jar (s->jars, path, NULL);
+  if (added)
+    g_ptr_array_add (s->jars, g_strdup (path));
+  g_mutex_unlock (&s->lock);
+  return added;
+}
+
+gboolean
+gw_session_remove_jar (GwSession *s, const char *path)
+{
+  guint index;
+  g_mutex_lock (&s->lock);
+  gboolean found = find_jar (s->jars, path, &index);
+  if (found)
+    g_ptr_array_remove_index (s->jars, index);
+  g_mutex_unlock (&s->lock);
+  return found;
+}
+
+GStrv
+gw_session_dup_jars (GwSession *s)
+{
+  g_mutex_lock (&s->lock);
+  GStrv jars = g_new0 (gchar *, s->jars->len + 1);
+  for (guint i = 0; i < s->jars->len; i++)
+    jars[i] = g_strdup (s->jars->pdata[i]);
+  g_mutex_unlock (&s->lock);
+  return jars;
 }
 
 GwEngineConnection *

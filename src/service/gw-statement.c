@@ -1,140 +1,212 @@
-/* Recognizes Flink's SET/RESET forms with a tiny tokenizer (quotes, comments, semicolon). */
+/* Gateway-level statements: SET/RESET, BEGIN STATEMENT SET / END, jars and jobs, answered from
+ * the session and the job registry with Flink's result schemas and messages. */
 #include "gw-statement.h"
+#include "gw-config.h"
 #include "gw-error.h"
+#include "gw-statement-results.h"
 
 #include <string.h>
 
-typedef struct {
-  const char *p;
-} Lexer;
-
-static void
-skip_space_and_comments (Lexer *lx)
-{
-  for (;;) {
-    while (g_ascii_isspace (*lx->p))
-      lx->p++;
-    if (lx->p[0] == '-' && lx->p[1] == '-') {
-      while (*lx->p && *lx->p != '\n')
-        lx->p++;
-    } else if (lx->p[0] == '/' && lx->p[1] == '*') {
-      const char *end = strstr (lx->p + 2, "*/");
-      lx->p = end ? end + 2 : lx->p + strlen (lx->p);
-    } else {
-      return;
-    }
-  }
-}
-
-static gboolean
-take_keyword (Lexer *lx, const char *word)
-{
-  skip_space_and_comments (lx);
-  gsize n = strlen (word);
-  if (g_ascii_strncasecmp (lx->p, word, n) == 0 && !g_ascii_isalnum (lx->p[n]) && lx->p[n] != '_') {
-    lx->p += n;
-    return TRUE;
-  }
-  return FALSE;
-}
-
-static gboolean
-take_char (Lexer *lx, char c)
-{
-  skip_space_and_comments (lx);
-  if (*lx->p == c) {
-    lx->p++;
-    return TRUE;
-  }
-  return FALSE;
-}
-
-/* A single-quoted string with '' escapes; NULL when there is none. */
-static gchar *
-take_quoted (Lexer *lx)
-{
-  skip_space_and_comments (lx);
-  if (*lx->p != '\'')
-    return NULL;
-  GString *s = g_string_new (NULL);
-  const char *q = lx->p + 1;
-  for (;;) {
-    if (*q == '\0') {
-      g_string_free (s, TRUE);
-      return NULL;
-    }
-    if (*q == '\'') {
-      if (q[1] == '\'') {
-        g_string_append_c (s, '\'');
-        q += 2;
-        continue;
-      }
-      break;
-    }
-    g_string_append_c (s, *q++);
-  }
-  lx->p = q + 1;
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-at_end (Lexer *lx)
-{
-  take_char (lx, ';');
-  skip_space_and_comments (lx);
-  return *lx->p == '\0';
-}
+#define STATEMENT_SET_MESSAGE                                                                   \
+  "Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement " \
+  "to submit Statement Set."
 
 gboolean
-gw_gateway_statement_parse (const char *statement, GwGatewayStatement *out, GError **error)
+gw_gateway_statement_handles (GwFlinkStatementKind kind)
 {
-  memset (out, 0, sizeof *out);
-  Lexer lx = { statement };
-  g_autofree gchar *key = NULL;
-  g_autofree gchar *value = NULL;
-  gboolean is_set = take_keyword (&lx, "SET");
-  if (!is_set && !take_keyword (&lx, "RESET"))
+  switch (kind) {
+  case GW_FLINK_SET:
+  case GW_FLINK_SET_LIST:
+  case GW_FLINK_SET_SHOW:
+  case GW_FLINK_RESET:
+  case GW_FLINK_RESET_ALL:
+  case GW_FLINK_BEGIN_STATEMENT_SET:
+  case GW_FLINK_END:
+  case GW_FLINK_ADD_JAR:
+  case GW_FLINK_REMOVE_JAR:
+  case GW_FLINK_SHOW_JARS:
+  case GW_FLINK_SHOW_JOBS:
+  case GW_FLINK_DESCRIBE_JOB:
+  case GW_FLINK_STOP_JOB:
     return TRUE;
-  if (at_end (&lx)) {
-    out->kind = is_set ? GW_STATEMENT_SET_LIST : GW_STATEMENT_RESET_ALL;
-    return TRUE;
+  default:
+    return FALSE;
   }
-  skip_space_and_comments (&lx);
-  if (*lx.p != '\'')
-    return TRUE; /* DuckDB's own SET/RESET */
-
-  key = take_quoted (&lx);
-  if (key == NULL)
-    goto malformed;
-  if (!is_set) {
-    if (!at_end (&lx))
-      goto malformed;
-    out->kind = GW_STATEMENT_RESET;
-    out->key = g_strstrip (g_steal_pointer (&key));
-    return TRUE;
-  }
-  if (!take_char (&lx, '='))
-    goto malformed;
-  value = take_quoted (&lx);
-  if (value == NULL || !at_end (&lx))
-    goto malformed;
-  out->kind = GW_STATEMENT_SET;
-  out->key = g_strstrip (g_steal_pointer (&key));
-  out->value = g_strstrip (g_steal_pointer (&value));
-  return TRUE;
-
-malformed:
-  g_set_error (error, GW_ERROR, GW_ERROR_SQL,
-               "SQL parse failed. Expected %s, but found: %s",
-               is_set ? "SET 'key' = 'value'" : "RESET 'key'", statement);
-  return FALSE;
 }
 
 void
-gw_gateway_statement_clear (GwGatewayStatement *statement)
+gw_statement_set_refuse (GError **error)
 {
-  g_clear_pointer (&statement->key, g_free);
-  g_clear_pointer (&statement->value, g_free);
+  g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL, STATEMENT_SET_MESSAGE);
+}
+
+/* Flink validates a SET by building an environment with it; known options must parse. */
+static gboolean
+set_config (GwSession *session, const char *key, const char *value, GError **error)
+{
+  if (gw_option_lookup (key) != NULL) {
+    g_autoptr (GwConfig) probe = gw_config_new ();
+    g_autoptr (GError) invalid = NULL;
+    gw_config_set (probe, key, value);
+    if (!gw_config_validate (probe, &invalid)) {
+      g_set_error (error, GW_ERROR, GW_ERROR_INVALID_ARGUMENT,
+                   "Failed to set key %s with value %s. %s", key, value, invalid->message);
+      return FALSE;
+    }
+  }
+  return gw_session_set_config (session, key, value, error);
+}
+
+static GwLogicalType *
+string_type (void)
+{
+  return gw_logical_type_new_with_length (GW_TYPE_VARCHAR, TRUE, GW_TYPE_MAX_LENGTH);
+}
+
+/* One STRING column `name` with rows. */
+static GwResultFetcher *
+string_list (const char *name, const char *const *rows)
+{
+  g_autoptr (GwResultSchema) schema = gw_result_schema_new ();
+  gw_result_schema_add_column (schema, name, string_type (), NULL);
+  GwBatch *batch = gw_batch_new (schema, rows ? g_strv_length ((GStrv) rows) : 0);
+  for (guint i = 0; rows != NULL && rows[i] != NULL; i++)
+    gw_column_append_bytes (batch->columns[0], rows[i], strlen (rows[i]));
+  gw_batch_finish (batch);
+  return gw_result_fetcher_new_materialized (schema, batch);
+}
+
+static GwResultFetcher *
+jobs_result (GwSession *session, const char *id, GError **error)
+{
+  g_autoptr (GwBatch) rows = gw_job_registry_describe (gw_session_get_jobs (session), id);
+  if (id != NULL && rows->n_rows == 0) {
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+                 "Described job %s does not exist in the cluster.", id);
+    return NULL;
+  }
+  return gw_result_fetcher_new_materialized (rows->schema, gw_batch_ref (rows));
+}
+
+static gboolean
+stop_job (GwSession *session, const GwFlinkStatement *st, GError **error)
+{
+  if (st->with_savepoint) {
+    g_set_error_literal (error, GW_ERROR, GW_ERROR_UNSUPPORTED,
+                         "STOP JOB WITH SAVEPOINT is not supported: DuckDB jobs keep no state "
+                         "to save.");
+    return FALSE;
+  }
+  g_autoptr (GwJob) job = gw_job_registry_lookup (gw_session_get_jobs (session), st->value);
+  if (job == NULL) {
+    g_autofree gchar *sid = gw_handle_dup_string (gw_session_get_handle (session));
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+                 "Could not stop job %s in session %s: the job does not exist.", st->value, sid);
+    return FALSE;
+  }
+  return gw_job_stop (job, error);
+}
+
+GwResultFetcher *
+gw_gateway_statement_run (GwSession *session, const GwFlinkStatement *st,
+                          GwResultKind *result_kind, GError **error)
+{
+  *result_kind = GW_RESULT_KIND_SUCCESS;
+  GwResultFetcher *content = NULL;
+  switch (st->kind) {
+  case GW_FLINK_SET:
+    return set_config (session, st->key, st->value, error) ? gw_statement_result_ok () : NULL;
+  case GW_FLINK_SET_LIST: {
+    g_autoptr (GHashTable) config = gw_session_dup_config (session);
+    content = gw_statement_result_config (config);
+    break;
+  }
+  case GW_FLINK_SET_SHOW: {
+    /* Hive's `SET k`: the one key, no row when it is not set. */
+    g_autoptr (GHashTable) config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    gchar *value = gw_session_dup_config_value (session, st->key);
+    if (value != NULL)
+      g_hash_table_insert (config, g_strdup (st->key), value);
+    content = gw_statement_result_config (config);
+    break;
+  }
+  case GW_FLINK_RESET:
+    gw_session_reset_config (session, st->key);
+    return gw_statement_result_ok ();
+  case GW_FLINK_RESET_ALL:
+    gw_session_reset_config (session, NULL);
+    return gw_statement_result_ok ();
+  case GW_FLINK_BEGIN_STATEMENT_SET:
+    if (!gw_session_begin_statement_set (session)) {
+      gw_statement_set_refuse (error);
+      return NULL;
+    }
+    return gw_statement_result_ok ();
+  case GW_FLINK_END:
+    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
+                         "No Statement Set to submit. 'END' statement should be used after "
+                         "'BEGIN STATEMENT SET'.");
+    return NULL;
+  case GW_FLINK_ADD_JAR:
+    if (!g_str_has_suffix (st->value, ".jar")) {
+      g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+                   "The registering or unregistering jar resource [%s] must ends with '.jar' "
+                   "suffix.", st->value);
+      return NULL;
+    }
+    gw_session_add_jar (session, st->value); /* adding it twice is not an error in Flink */
+    return gw_statement_result_ok ();
+  case GW_FLINK_REMOVE_JAR:
+    if (!gw_session_remove_jar (session, st->value)) {
+      g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+                   "The jar %s has not been added to the session.", st->value);
+      return NULL;
+    }
+    return gw_statement_result_ok ();
+  case GW_FLINK_SHOW_JARS: {
+    g_auto (GStrv) jars = gw_session_dup_jars (session);
+    content = string_list ("jars", (const char *const *) jars);
+    break;
+  }
+  case GW_FLINK_SHOW_JOBS:
+    content = jobs_result (session, NULL, error);
+    break;
+  case GW_FLINK_DESCRIBE_JOB:
+    content = jobs_result (session, st->value, error);
+    break;
+  case GW_FLINK_STOP_JOB:
+    return stop_job (session, st, error) ? gw_statement_result_ok () : NULL;
+  default:
+    g_set_error (error, GW_ERROR, GW_ERROR_INTERNAL, "Not a gateway statement: %s", st->text);
+    return NULL;
+  }
+  if (content != NULL)
+    *result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
+  return content;
+}
+
+gchar *
+gw_job_name_for (GwSession *session, const char *const *statements)
+{
+  gchar *name = gw_session_dup_config_value (session, "pipeline.name");
+  if (name != NULL && *name != '\0')
+    return name;
+  g_free (name);
+  GString *s = g_string_new ("insert-into_");
+  for (guint i = 0; statements[i] != NULL; i++) {
+    g_autoptr (GwFlinkStatement) st = gw_flink_statement_parse (statements[i], NULL);
+    g_autofree gchar *target = NULL;
+    if (st != NULL && st->kind == GW_FLINK_INSERT)
+      target = gw_flink_name_to_string (&st->insert->target);
+    else if (st != NULL && st->kind == GW_FLINK_CREATE_TABLE_AS)
+      target = gw_flink_name_to_string (&st->create_table->name);
+    if (target == NULL)
+      continue;
+    if (i > 0)
+      g_string_append_c (s, ',');
+    g_string_append (s, target);
+  }
+  return g_string_free (s, FALSE);
 }
 
 gboolean
@@ -142,10 +214,24 @@ gw_statement_is_configuring (const char *statement)
 {
   static const char *const leading[] = { "SET", "RESET", "CREATE", "DROP", "ALTER", "USE",
                                          "LOAD", "UNLOAD", "ADD" };
-  Lexer lx = { statement };
+  const char *p = statement;
+  /* Skip blanks and comments before the first word. */
+  for (;;) {
+    while (g_ascii_isspace (*p))
+      p++;
+    if (p[0] == '-' && p[1] == '-') {
+      while (*p && *p != '\n')
+        p++;
+    } else if (p[0] == '/' && p[1] == '*') {
+      const char *end = strstr (p + 2, "*/");
+      p = end ? end + 2 : p + strlen (p);
+    } else {
+      break;
+    }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (leading); i++) {
-    lx.p = statement;
-    if (take_keyword (&lx, leading[i]))
+    gsize n = strlen (leading[i]);
+    if (g_ascii_strncasecmp (p, leading[i], n) == 0 && !g_ascii_isalnum (p[n]) && p[n] != '_')
       return TRUE;
   }
   return FALSE;

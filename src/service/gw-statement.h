@@ -1,35 +1,28 @@
-/* Gateway-level statements: the ones the gateway answers itself whatever the engine (Flink's
- * SET/RESET, reference/flink-rest.md §10). Everything else goes to the engine as it is.
- * Only the quoted Flink forms are the gateway's: `SET 'k' = 'v'`, `SET`, `RESET 'k'`, `RESET`;
- * DuckDB's own unquoted `SET x = y` / `RESET x` reach the engine. */
+/* Gateway-level statements (reference/flink-rest.md §10): the ones the service answers itself
+ * whatever the engine — SET/RESET (Flink's quoted and Hive's plain forms), statement-set mode,
+ * jars and jobs. DML (INSERT, CTAS, statement sets) runs as jobs (gw-operation.c); everything
+ * else goes to the engine. */
 #pragma once
 
-#include <glib.h>
+#include "gw-flink-statement.h"
+#include "gw-session-private.h"
 
 G_BEGIN_DECLS
 
-typedef enum {
-  GW_STATEMENT_ENGINE,     /* not a gateway statement: run on the engine */
-  GW_STATEMENT_SET,        /* SET 'key' = 'value' */
-  GW_STATEMENT_SET_LIST,   /* SET */
-  GW_STATEMENT_RESET,      /* RESET 'key' */
-  GW_STATEMENT_RESET_ALL,  /* RESET */
-} GwGatewayStatementKind;
-
-typedef struct {
-  GwGatewayStatementKind kind;
-  gchar *key;   /* owned; SET and RESET */
-  gchar *value; /* owned; SET */
-} GwGatewayStatement;
-
-/* Classifies statement. Returns FALSE with GW_ERROR_SQL when it starts like a gateway statement
- * but is malformed (e.g. `SET 'a' =`). */
-gboolean gw_gateway_statement_parse (const char *statement, GwGatewayStatement *out, GError **error);
-void     gw_gateway_statement_clear (GwGatewayStatement *statement);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GwGatewayStatement, gw_gateway_statement_clear)
+/* TRUE for the statement kinds gw_gateway_statement_run() answers. */
+gboolean         gw_gateway_statement_handles (GwFlinkStatementKind kind);
+/* Runs a gateway-level statement on session: its result, with *result_kind SUCCESS for Flink's
+ * OK result and SUCCESS_WITH_CONTENT for listings; NULL with error. */
+GwResultFetcher *gw_gateway_statement_run (GwSession *session, const GwFlinkStatement *statement,
+                                           GwResultKind *result_kind, GError **error);
+/* Flink's error for anything but INSERT/CTAS/END in statement-set mode. */
+void             gw_statement_set_refuse (GError **error);
+/* The name of a job running statements: pipeline.name if set, else Flink's default
+ * "insert-into_<target>[,<target>...]". */
+gchar           *gw_job_name_for (GwSession *session, const char *const *statements);
 
 /* TRUE when statement may be used with configure-session (SET, RESET, CREATE, DROP, ALTER, USE,
  * LOAD/UNLOAD MODULE, ADD JAR). */
-gboolean gw_statement_is_configuring (const char *statement);
+gboolean         gw_statement_is_configuring (const char *statement);
 
 G_END_DECLS

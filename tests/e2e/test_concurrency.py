@@ -57,7 +57,8 @@ def test_concurrent_queries_on_shared_table(client):
 
 def fill_database(gw):
     c = gw.client
-    s = c.open_session()
+    # dml-sync: the INSERT's operation finishes when its job committed, not when it started.
+    s = c.open_session({"table.dml-sync": "true"})
     c.query(s, "CREATE TABLE kept (i INTEGER, s VARCHAR)")
     op = c.execute(s, "INSERT INTO kept SELECT range, 'v' || range FROM range(1000)")
     assert c.wait_status(s, op) == "FINISHED"
@@ -95,7 +96,7 @@ def test_file_database_survives_sigkill(gateway_factory):
         check_database(second)
         # Written again after recovery, and still there after a clean restart.
         c = second.client
-        s = c.open_session()
+        s = c.open_session({"table.dml-sync": "true"})
         c.query(s, "INSERT INTO kept VALUES (1000, 'w')")
         second.stop_clean()
         third = gateway_factory(opts)

@@ -2,6 +2,7 @@
  * _tables(), _views(), _columns(), _functions() and _constraints() with the filters bound as
  * parameters (LIKE ... ESCAPE '\' takes JDBC patterns as they are). Column types come from
  * preparing `SELECT * FROM <table>`, so they are mapped exactly as query results are. */
+#include "gw-duckdb-metadata.h"
 #include "gw-duckdb-private.h"
 #include "gw-duckdb-types.h"
 #include "gw-error.h"
@@ -11,9 +12,14 @@
 /* The in-memory database the engine opens first and attaches default_catalog to: an
  * implementation detail, not a user catalog. */
 #define HOST_CATALOG "memory"
+/* The gateway's metadata schema in every catalog, and its tables in the session's temp catalog
+ * (temp.main."__gateway..."): never listed. */
+#define HIDDEN_SCHEMA(sch) " AND " sch " <> '" GW_DUCKDB_METADATA_SCHEMA "'"
+#define HIDDEN_TEMP_TABLE(cat, tab) \
+  " AND NOT (" cat " = 'temp' AND starts_with (" tab ", '" GW_DUCKDB_METADATA_SCHEMA "'))"
 
 #define FILTERS(cat, sch, tab)                                                                 \
-  " AND " cat " <> '" HOST_CATALOG "'"                                                         \
+  " AND " cat " <> '" HOST_CATALOG "'" HIDDEN_SCHEMA (sch) HIDDEN_TEMP_TABLE (cat, tab)        \
   " AND ($1::VARCHAR IS NULL OR " cat " = $1)"                                                 \
   " AND ($2::VARCHAR IS NULL OR " sch " LIKE $2 ESCAPE '\\')"                                  \
   " AND ($3::VARCHAR IS NULL OR " tab " LIKE $3 ESCAPE '\\')"
@@ -28,6 +34,7 @@ static const char *const queries[] = {
   [GW_CATALOG_SCHEMAS] =
     "SELECT database_name, schema_name FROM duckdb_schemas() WHERE NOT internal"
     " AND database_name <> '" HOST_CATALOG "' AND ($1::VARCHAR IS NULL OR database_name = $1)"
+    HIDDEN_SCHEMA ("schema_name")
     " AND ($2::VARCHAR IS NULL OR schema_name LIKE $2 ESCAPE '\\') ORDER BY 1, 2",
   [GW_CATALOG_TABLES] =
     "SELECT * FROM ("
@@ -45,6 +52,7 @@ static const char *const queries[] = {
   [GW_CATALOG_FUNCTIONS] =
     "SELECT DISTINCT database_name, schema_name, function_name, function_type = 'table',"
     " description FROM duckdb_functions() WHERE function_type <> 'pragma'"
+    HIDDEN_SCHEMA ("schema_name")
     " AND ($1::VARCHAR IS NULL OR database_name = $1)"
     " AND ($2::VARCHAR IS NULL OR schema_name LIKE $2 ESCAPE '\\')"
     " AND ($3::VARCHAR IS NULL OR $3 IS NOT NULL)" /* no table filter; keeps $4 numbered */
@@ -276,6 +284,35 @@ run (GwDuckdbConnection *conn, const char *sql, GError **error)
   return ok;
 }
 
+/* TRUE in *exists when catalog has a schema named database exactly (Flink names are
+ * case-sensitive; DuckDB's USE would also take another case). The hidden schema never exists. */
+static gboolean
+database_exists (GwDuckdbConnection *conn, const char *catalog, const char *database,
+                 gboolean *exists, GError **error)
+{
+  duckdb_prepared_statement prepared = NULL;
+  duckdb_result result;
+  if (duckdb_prepare (conn->connection,
+                      "SELECT count(*)::BIGINT FROM duckdb_schemas() WHERE database_name = $1"
+                      " AND schema_name = $2" HIDDEN_SCHEMA ("schema_name"),
+                      &prepared) == DuckDBError) {
+    g_set_error (error, GW_ERROR, GW_ERROR_INTERNAL, "Cannot look up database %s: %s", database,
+                 duckdb_prepare_error (prepared));
+    duckdb_destroy_prepare (&prepared);
+    return FALSE;
+  }
+  duckdb_bind_varchar (prepared, 1, catalog);
+  duckdb_bind_varchar (prepared, 2, database);
+  gboolean ok = duckdb_execute_prepared (prepared, &result) == DuckDBSuccess;
+  duckdb_destroy_prepare (&prepared);
+  if (!ok)
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL, "%s", duckdb_result_error (&result));
+  else
+    *exists = duckdb_value_int64 (&result, 0, 0) > 0;
+  duckdb_destroy_result (&result);
+  return ok;
+}
+
 gboolean
 gw_duckdb_use_database (GwEngineConnection *base, const char *catalog, const char *database,
                         gboolean create, GError **error)
@@ -284,17 +321,27 @@ gw_duckdb_use_database (GwEngineConnection *base, const char *catalog, const cha
   if (!gw_duckdb_connection_check_idle (conn, error))
     return FALSE;
   GwCatalogFilter filter = { catalog, NULL, NULL, NULL };
-  g_autoptr (GPtrArray) catalogs = gw_duckdb_list_catalog (base, GW_CATALOG_CATALOGS, &filter, error);
+  g_autoptr (GPtrArray) catalogs =
+    gw_duckdb_list_catalog (base, GW_CATALOG_CATALOGS, &filter, error);
   if (catalogs == NULL)
     return FALSE;
+  /* Flink's CatalogManager texts (setCurrentCatalog / setCurrentDatabase). */
   if (catalogs->len == 0) {
-    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
-                 "A catalog with name [%s] does not exist. Catalogs are attached at start: "
-                 "list it in sql-gateway.engine.duckdb.catalogs.", catalog);
+    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "A catalog with name [%s] does not exist.",
+                 catalog);
+    return FALSE;
+  }
+  gboolean exists = FALSE;
+  if (!database_exists (conn, catalog, database, &exists, error))
+    return FALSE;
+  if (!exists && (!create || strcmp (database, GW_DUCKDB_METADATA_SCHEMA) == 0)) {
+    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG,
+                 "A database with name [%s] does not exist in the catalog: [%s].", database,
+                 catalog);
     return FALSE;
   }
   g_autofree gchar *qualified = quote_pair (catalog, database);
   g_autofree gchar *create_sql = g_strdup_printf ("CREATE SCHEMA IF NOT EXISTS %s", qualified);
   g_autofree gchar *use_sql = g_strdup_printf ("USE %s", qualified);
-  return (!create || run (conn, create_sql, error)) && run (conn, use_sql, error);
+  return (exists || run (conn, create_sql, error)) && run (conn, use_sql, error);
 }

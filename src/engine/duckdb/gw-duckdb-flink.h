@@ -92,6 +92,10 @@ gboolean        gw_duckdb_flink_create_table (GwDuckdbConnection *conn,
 gboolean        gw_duckdb_flink_refresh_source (GwDuckdbConnection *conn, const GwDuckdbPath *path,
                                                 const GwFlinkCreateTable *table, gboolean temporary,
                                                 GError **error);
+/* At engine start: re-creates the views of every filesystem table of the attached catalogs, so
+ * files that appeared while the gateway was down are read (a view made over an empty directory
+ * reads no files until it is re-created). A table that fails is logged and skipped. */
+gboolean        gw_duckdb_flink_refresh_sources (duckdb_connection connection, GError **error);
 
 /* ---- DML jobs (gw-duckdb-dml.c): the engine's execute_dml ---- */
 

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * object has no Flink metadata (or does not exist). *temporary tells which one was found. */
 gboolean gw_duckdb_metadata_lookup (GwDuckdbConnection *conn, const GwDuckdbPath *path,
                                     GwFlinkStatement **out, gboolean *temporary, GError **error);
+/* The same, looking only at the temporary (or only at the permanent) metadata. */
+gboolean gw_duckdb_metadata_lookup_one (GwDuckdbConnection *conn, const GwDuckdbPath *path,
+                                        gboolean temporary, GwFlinkStatement **out,
+                                        GError **error);
 /* Records (replaces) the DDL of path. */
 gboolean gw_duckdb_metadata_store (GwDuckdbConnection *conn, const GwDuckdbPath *path,
                                    gboolean temporary, const char *ddl, GError **error);

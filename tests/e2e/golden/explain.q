@@ -1,0 +1,48 @@
+# explain.q - EXPLAIN returns the engine's plan text in one `result` cell: the plan itself is the
+# engine's, so only the table it reads is compared
+
+CREATE TABLE orders (id INT, product STRING, amount INT);
+[INFO] Execute statement succeeded.
+!info
+
+CREATE TABLE totals (product STRING, total INT);
+[INFO] Execute statement succeeded.
+!info
+
+EXPLAIN SELECT product, SUM(amount) FROM orders GROUP BY product;
+orders
+!contains
+
+EXPLAIN PLAN FOR SELECT * FROM orders WHERE amount > 10;
+orders
+!contains
+
+EXPLAIN ESTIMATED_COST, CHANGELOG_MODE SELECT * FROM orders;
+orders
+!contains
+
+EXPLAIN INSERT INTO totals SELECT product, SUM(amount) FROM orders GROUP BY product;
+orders
+!contains
+
+EXPLAIN STATEMENT SET BEGIN
+INSERT INTO totals SELECT product, amount FROM orders;
+INSERT INTO totals SELECT product, id FROM orders;
+END;
+orders
+!contains
+
+# EXPLAIN runs nothing
+SELECT count(*) AS n FROM totals;
++---+
+| n |
++---+
+| 0 |
++---+
+1 row in set
+!ok
+
+EXPLAIN SELECT * FROM nope;
+[ERROR] Could not execute SQL statement. Reason:
+org.apache.calcite.sql.validate.SqlValidatorException: Object 'nope' not found
+!error
