@@ -16,6 +16,11 @@ gw_hs2_error_sql_state (const GError *error)
   case GW_ERROR_SQL:
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
+  case GW_ERROR_DATABASE_NOT_EXIST:
+  case GW_ERROR_DATABASE_ALREADY_EXIST:
+  case GW_ERROR_DATABASE_NOT_EMPTY:
+  case GW_ERROR_TABLE_NOT_EXIST:
+  case GW_ERROR_TABLE_ALREADY_EXIST:
     return "42000"; /* syntax error or access rule violation: Hive's compile errors */
   case GW_ERROR_TIMEOUT:
     return "HYT00"; /* timeout expired (JDBC maps it to SQLTimeoutException) */
@@ -41,8 +46,7 @@ gw_hs2_error_code (const GError *error)
 {
   if (error == NULL || error->domain != GW_ERROR)
     return GATEWAY_ERROR_CODE_BASE + GW_ERROR_INTERNAL;
-  if (error->code == GW_ERROR_SQL || error->code == GW_ERROR_CATALOG ||
-      error->code == GW_ERROR_VALIDATION)
+  if (gw_error_is_statement_error (error))
     return HIVE_GENERIC_ERROR_CODE;
   return GATEWAY_ERROR_CODE_BASE + error->code;
 }

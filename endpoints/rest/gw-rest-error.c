@@ -23,6 +23,11 @@ gw_rest_status_for_error (const GError *error)
   case GW_ERROR_SQL:
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
+  case GW_ERROR_DATABASE_NOT_EXIST:
+  case GW_ERROR_DATABASE_ALREADY_EXIST:
+  case GW_ERROR_DATABASE_NOT_EMPTY:
+  case GW_ERROR_TABLE_NOT_EXIST:
+  case GW_ERROR_TABLE_ALREADY_EXIST:
   case GW_ERROR_CANCELED:
   case GW_ERROR_TIMEOUT:
   case GW_ERROR_CONFIG:
@@ -42,6 +47,16 @@ exception_class (const GError *error)
   case GW_ERROR_SQL: return "org.apache.flink.table.api.TableException";
   case GW_ERROR_CATALOG: return "org.apache.flink.table.catalog.exceptions.CatalogException";
   case GW_ERROR_VALIDATION: return "org.apache.flink.table.api.ValidationException";
+  case GW_ERROR_DATABASE_NOT_EXIST:
+    return "org.apache.flink.table.catalog.exceptions.DatabaseNotExistException";
+  case GW_ERROR_DATABASE_ALREADY_EXIST:
+    return "org.apache.flink.table.catalog.exceptions.DatabaseAlreadyExistException";
+  case GW_ERROR_DATABASE_NOT_EMPTY:
+    return "org.apache.flink.table.catalog.exceptions.DatabaseNotEmptyException";
+  case GW_ERROR_TABLE_NOT_EXIST:
+    return "org.apache.flink.table.catalog.exceptions.TableNotExistException";
+  case GW_ERROR_TABLE_ALREADY_EXIST:
+    return "org.apache.flink.table.catalog.exceptions.TableAlreadyExistException";
   case GW_ERROR_INVALID_ARGUMENT: return "java.lang.IllegalArgumentException";
   case GW_ERROR_UNSUPPORTED: return "java.lang.UnsupportedOperationException";
   case GW_ERROR_CANCELED: return "java.util.concurrent.CancellationException";

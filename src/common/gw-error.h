@@ -20,11 +20,39 @@ typedef enum {
                                  * already exists (Flink's CatalogException) */
   GW_ERROR_VALIDATION,          /* a statement is well-formed but invalid (Flink's
                                  * ValidationException: unknown table, bad option, ...) */
+  /* Flink's specific catalog exceptions, so clients see the class Flink would name: */
+  GW_ERROR_DATABASE_NOT_EXIST,  /* DatabaseNotExistException */
+  GW_ERROR_DATABASE_ALREADY_EXIST, /* DatabaseAlreadyExistException */
+  GW_ERROR_DATABASE_NOT_EMPTY,  /* DatabaseNotEmptyException */
+  GW_ERROR_TABLE_NOT_EXIST,     /* TableNotExistException */
+  GW_ERROR_TABLE_ALREADY_EXIST, /* TableAlreadyExistException */
   GW_ERROR_CANCELED,            /* the operation was canceled */
   GW_ERROR_TIMEOUT,             /* the operation ran past its execution timeout */
   GW_ERROR_LIMIT,               /* a configured bound (sessions, sizes) was reached */
   GW_ERROR_UNSUPPORTED,         /* a valid request this gateway/engine does not implement */
   GW_ERROR_CONFIG,              /* bad configuration: unknown key or value that does not parse */
 } GwErrorCode;
+
+/* TRUE for the codes that report a failed statement (the SQL was wrong for the engine or the
+ * catalog), as opposed to a failure of the request or the gateway. */
+static inline gboolean
+gw_error_is_statement_error (const GError *error)
+{
+  if (error == NULL || error->domain != GW_ERROR)
+    return FALSE;
+  switch (error->code) {
+  case GW_ERROR_SQL:
+  case GW_ERROR_CATALOG:
+  case GW_ERROR_VALIDATION:
+  case GW_ERROR_DATABASE_NOT_EXIST:
+  case GW_ERROR_DATABASE_ALREADY_EXIST:
+  case GW_ERROR_DATABASE_NOT_EMPTY:
+  case GW_ERROR_TABLE_NOT_EXIST:
+  case GW_ERROR_TABLE_ALREADY_EXIST:
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
 
 G_END_DECLS

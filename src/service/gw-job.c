@@ -12,8 +12,9 @@ struct _GwJob {
   gchar         *name;
   gint64         start_us;      /* wall clock */
   GCancellable  *cancellable;   /* owned */
-  GwJobRegistry *registry;      /* borrowed: outlives its jobs' run (it waits for them) */
-  GwJobStatus    status;        /* guarded by registry->lock */
+  GwJobRegistry *registry;      /* borrowed: valid until gw_job_finish() (the registry waits for
+                                 * running jobs, not for their last references) */
+  gint           status;        /* GwJobStatus, atomic: read after the registry may be gone */
 };
 
 struct _GwJobRegistry {
@@ -191,10 +192,7 @@ gw_job_get_id (GwJob *job)
 GwJobStatus
 gw_job_get_status (GwJob *job)
 {
-  g_mutex_lock (&job->registry->lock);
-  GwJobStatus status = job->status;
-  g_mutex_unlock (&job->registry->lock);
-  return status;
+  return (GwJobStatus) g_atomic_int_get (&job->status);
 }
 
 GCancellable *
@@ -213,27 +211,27 @@ gw_job_finish (GwJob *job, const GError *error)
     g_critical ("Job %s finished twice", job->id);
     return;
   }
+  GwJobStatus status = GW_JOB_FAILED;
   if (error == NULL)
-    job->status = GW_JOB_FINISHED;
+    status = GW_JOB_FINISHED;
   else if (g_cancellable_is_cancelled (job->cancellable) ||
            g_error_matches (error, GW_ERROR, GW_ERROR_CANCELED))
-    job->status = GW_JOB_CANCELED;
-  else
-    job->status = GW_JOB_FAILED;
+    status = GW_JOB_CANCELED;
+  g_atomic_int_set (&job->status, status);
+  g_message ("Job %s (%s) %s%s%s", job->id, job->name, gw_job_status_name (status),
+             error ? ": " : "", error ? error->message : "");
   registry->n_running--;
   trim_history (registry);
   g_cond_broadcast (&registry->ended);
+  /* The last use of the registry: once running jobs are all done it may be freed. */
+  job->registry = NULL;
   g_mutex_unlock (&registry->lock);
-  g_message ("Job %s (%s) %s%s%s", job->id, job->name, gw_job_status_name (job->status),
-             error ? ": " : "", error ? error->message : "");
 }
 
 gboolean
 gw_job_stop (GwJob *job, GError **error)
 {
-  g_mutex_lock (&job->registry->lock);
-  GwJobStatus status = job->status;
-  g_mutex_unlock (&job->registry->lock);
+  GwJobStatus status = gw_job_get_status (job);
   if (status != GW_JOB_RUNNING) {
     g_set_error (error, GW_ERROR, GW_ERROR_ILLEGAL_STATE,
                  "Job %s is not running: its status is %s.", job->id, gw_job_status_name (status));

@@ -537,9 +537,8 @@ begin_fetch (GwOperation *op, GwResultFetcher **out_fetcher, GError **error)
   if (status == GW_OPERATION_ERROR) {
     /* Whatever made it fail, fetching a failed operation is a statement failure (keeping
      * the kind of statement failure, which names the exception class clients see). */
-    gboolean statement_error = op->error->domain == GW_ERROR &&
-        (op->error->code == GW_ERROR_CATALOG || op->error->code == GW_ERROR_VALIDATION);
-    g_set_error_literal (error, GW_ERROR, statement_error ? op->error->code : GW_ERROR_SQL,
+    g_set_error_literal (error, GW_ERROR,
+                         gw_error_is_statement_error (op->error) ? op->error->code : GW_ERROR_SQL,
                          op->error->message);
     g_mutex_unlock (&op->lock);
     return NULL;

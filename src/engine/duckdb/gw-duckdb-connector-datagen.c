@@ -404,7 +404,8 @@ append_random (GString *sql, const GwFlinkCreateTable *table, const char *field,
   case GW_TYPE_ROW: {
     g_string_append (sql, "struct_pack(");
     for (guint i = 0; i < gw_logical_type_get_n_fields (type); i++) {
-      g_autofree gchar *name = gw_duckdb_quote_identifier (gw_logical_type_get_field_name (type, i));
+      const char *field_name = gw_logical_type_get_field_name (type, i);
+      g_autofree gchar *name = gw_duckdb_quote_identifier (field_name);
       g_string_append_printf (sql, "%s%s := ", i > 0 ? ", " : "", name);
       append_random (sql, table, NULL, gw_logical_type_get_field_type (type, i), depth + 1);
     }

@@ -9,7 +9,15 @@
  * NULL), 'json.timestamp-format.standard' (DuckDB reads both forms), 'json.map-null-key.*',
  * 'json.encode.*', 'csv.array-element-delimiter', 'csv.write-bigdecimal-in-scientific-notation',
  * 'parquet.*'. Relative paths are made absolute against the gateway's working directory when
- * the view is (re)created. */
+ * the view is (re)created.
+ *
+ * The files are globbed each time the view is read, so files added later show up at once, with
+ * one exception: DuckDB fails on a glob that matches nothing, so a directory without data files
+ * gets a view over no rows, and a table reads files only from the directory levels that held
+ * some when its view was made. The view is re-made after every INSERT into the table
+ * (gw_duckdb_flink_refresh_source) and at engine start (gw_duckdb_flink_refresh_sources); files
+ * copied in from outside into an empty directory appear after one of those. Glob characters in
+ * the path itself are not escaped. */
 #include "gw-duckdb-connector-private.h"
 #include "gw-duckdb-flink.h"
 #include "gw-duckdb-type-sql.h"
@@ -33,7 +41,8 @@ static const char *const filesystem_keys[] = {
   "sink.partition-commit.policy.kind", "sink.partition-commit.policy.class",
   "sink.partition-commit.success-file.name", "partition.time-extractor.kind",
   "partition.time-extractor.class", "partition.time-extractor.timestamp-pattern",
-  "partition.time-extractor.timestamp-formatter", "source.path.regex-pattern", NULL,
+  "partition.time-extractor.timestamp-formatter", "source.path.regex-pattern",
+  "source.report-statistics", NULL,
 };
 static const char *const csv_keys[] = {
   "csv.field-delimiter", "csv.disable-quote-character", "csv.quote-character",
@@ -104,7 +113,8 @@ file_options_init (FileOptions *fo, const GwFlinkCreateTable *table, GError **er
   if (path == NULL || format == NULL) {
     g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
                  "One or more required options are missing.\n\nMissing required options are:\n\n%s",
-                 path == NULL && format == NULL ? "format\npath" : path == NULL ? "path" : "format");
+                 path == NULL && format == NULL ? "format\npath"
+                 : path == NULL ? "path" : "format");
     return FALSE;
   }
   const char *const *format_keys;
@@ -175,7 +185,8 @@ file_options_init (FileOptions *fo, const GwFlinkCreateTable *table, GError **er
   } else if (fo->format == FORMAT_JSON) {
     gboolean ignored;
     const char *standard = gw_flink_options_lookup (options, "json.timestamp-format.standard");
-    if (!gw_connector_bool_option (options, "json.ignore-parse-errors", &fo->ignore_errors, error) ||
+    if (!gw_connector_bool_option (options, "json.ignore-parse-errors", &fo->ignore_errors,
+                                   error) ||
         !gw_connector_bool_option (options, "json.fail-on-missing-field", &ignored, error))
       return FALSE;
     if (standard != NULL && strcmp (standard, "SQL") != 0 && strcmp (standard, "ISO-8601") != 0) {
@@ -273,9 +284,8 @@ append_literal (GString *sql, const char *text)
 }
 
 /* The file list argument of read_*(): a single file, or one glob per directory level that holds
- * data (DuckDB fails on a glob matching nothing), or NULL when there is no data file yet. Names
- * starting with '.' or '_' are hidden (sinks write in-progress files that way). Glob characters
- * inside the path itself are not escaped. */
+ * data, or NULL when there is no data file yet. Names starting with '.' or '_' are hidden (sinks
+ * write in-progress files that way). */
 static gchar *
 files_argument (const FileOptions *fo, const GwFlinkCreateTable *table)
 {
@@ -330,10 +340,10 @@ is_partition_key (const GwFlinkCreateTable *table, const char *name)
 }
 
 gchar *
-gw_connector_filesystem_source_sql (const GwFlinkCreateTable *table, const GwConnectorColumns *columns,
-                       GError **error)
+gw_connector_filesystem_source_sql (const GwFlinkCreateTable *table,
+                                    const GwConnectorColumns *columns, GError **error)
 {
-  g_auto (FileOptions) fo;
+  g_auto (FileOptions) fo = { 0 };
   if (!file_options_init (&fo, table, error) || !check_partition_keys (table, columns, error))
     return NULL;
   g_autofree gchar *files = files_argument (&fo, table);
@@ -420,7 +430,7 @@ gw_duckdb_connector_copy_options (const GwFlinkCreateTable *table, const char **
                          "Only 'filesystem' tables are written as files.");
     return NULL;
   }
-  g_auto (FileOptions) fo;
+  g_auto (FileOptions) fo = { 0 };
   if (!file_options_init (&fo, table, error))
     return NULL;
   GString *sql = g_string_new (NULL);
@@ -457,6 +467,6 @@ gboolean
 gw_connector_filesystem_validate (const GwFlinkCreateTable *table,
                                   const GwConnectorColumns *columns, GError **error)
 {
-  g_auto (FileOptions) fo;
+  g_auto (FileOptions) fo = { 0 };
   return file_options_init (&fo, table, error) && check_partition_keys (table, columns, error);
 }

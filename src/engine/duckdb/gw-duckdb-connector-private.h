@@ -1,6 +1,6 @@
 /* Shared by the connector files (gw-duckdb-connector.c: kinds, options, print, blackhole;
- * gw-duckdb-connector-filesystem.c; gw-duckdb-connector-datagen.c): a table's physical columns with their parsed types, and the
- * option checks every connector makes in Flink's words. */
+ * gw-duckdb-connector-filesystem.c; gw-duckdb-connector-datagen.c): a table's physical columns
+ * with their parsed types, and the option checks every connector makes in Flink's words. */
 #pragma once
 
 #include "gw-duckdb-connector.h"

@@ -211,8 +211,9 @@ in_list (const char *const *list, const char *key)
 
 /* Every key of options must be in one of lists (or start with one of prefixes). */
 gboolean
-gw_connector_check_keys (const GwFlinkOptions *options, const char *identifier, const char *const *const *lists,
-            const char *const *prefixes, GError **error)
+gw_connector_check_keys (const GwFlinkOptions *options, const char *identifier,
+                         const char *const *const *lists, const char *const *prefixes,
+                         GError **error)
 {
   g_autoptr (GPtrArray) unsupported = g_ptr_array_new ();
   for (guint i = 0; options->keys != NULL && options->keys[i] != NULL; i++) {
@@ -237,7 +238,8 @@ gw_connector_check_keys (const GwFlinkOptions *options, const char *identifier, 
 }
 
 gboolean
-gw_connector_bool_option (const GwFlinkOptions *options, const char *key, gboolean *out, GError **error)
+gw_connector_bool_option (const GwFlinkOptions *options, const char *key, gboolean *out,
+                          GError **error)
 {
   const char *value = gw_flink_options_lookup (options, key);
   *out = FALSE;

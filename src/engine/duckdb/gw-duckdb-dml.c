@@ -1,7 +1,11 @@
 /* DML jobs on DuckDB (the engine's execute_dml): INSERT [OVERWRITE] and CREATE TABLE AS, one or
  * a statement set, run in one DuckDB transaction so that every statement takes effect or none.
  * This file resolves the targets, checks the query against the sink's columns and runs CTAS;
- * the sinks themselves are gw-duckdb-sink.c, the files they stage gw-duckdb-sink-files.c. */
+ * the sinks themselves are gw-duckdb-sink.c, the files they stage gw-duckdb-sink-files.c.
+ *
+ * Not like Flink: query and sink types are matched by CAST (DuckDB's rules, more lenient than
+ * Flink's implicit casts); INSERT ... PARTITION (k = v) and CTAS with a column list are not
+ * supported; computed and metadata columns are not written. */
 #include "gw-duckdb-flink-catalog.h"
 #include "gw-duckdb-flink-ddl-private.h"
 #include "gw-duckdb-metadata.h"

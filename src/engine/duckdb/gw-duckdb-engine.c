@@ -163,14 +163,23 @@ lock_down (duckdb_connection connection, const GwConfig *config, GError **error)
 {
   g_auto (GStrv) directories = gw_config_get_list (config, KEY_ALLOWED_DIRECTORIES);
   g_autoptr (GString) sql = g_string_new ("SET allowed_directories = [");
+  gboolean first = TRUE;
   for (guint i = 0; directories != NULL && directories[i] != NULL; i++) {
-    /* A trailing '/' keeps "/data" from also allowing "/data-private". */
-    g_autofree gchar *directory = g_str_has_suffix (directories[i], "/")
-                                  ? g_strdup (directories[i])
-                                  : g_strconcat (directories[i], "/", NULL);
-    if (i > 0)
-      g_string_append (sql, ", ");
-    append_literal (sql, directory);
+    /* DuckDB compares the paths as written: a relative directory is allowed both as given
+     * (for relative file names in SQL) and absolute (for the gateway's own sinks, which write
+     * to absolute paths). A trailing '/' keeps "/data" from also allowing "/data-private". */
+    g_autofree gchar *absolute = g_canonicalize_filename (directories[i], NULL);
+    const char *forms[] = { directories[i], g_path_is_absolute (directories[i]) ? NULL : absolute };
+    for (gsize f = 0; f < G_N_ELEMENTS (forms); f++) {
+      if (forms[f] == NULL)
+        continue;
+      g_autofree gchar *directory = g_str_has_suffix (forms[f], "/")
+                                    ? g_strdup (forms[f]) : g_strconcat (forms[f], "/", NULL);
+      if (!first)
+        g_string_append (sql, ", ");
+      first = FALSE;
+      append_literal (sql, directory);
+    }
   }
   g_string_append (sql, "]");
   if (!run_sql (connection, sql->str, GW_ERROR_CONFIG,

@@ -393,7 +393,7 @@ static void
 test_databases (Fixture *f, gconstpointer data)
 {
   assert_ok (f, "CREATE DATABASE db1 COMMENT 'first' WITH ('k' = 'v')");
-  assert_error (f, "CREATE DATABASE db1", GW_ERROR_CATALOG,
+  assert_error (f, "CREATE DATABASE db1", GW_ERROR_DATABASE_ALREADY_EXIST,
                 "Database db1 already exists in Catalog default_catalog.");
   assert_ok (f, "CREATE DATABASE IF NOT EXISTS db1");
   assert_error (f, "CREATE DATABASE DB1", GW_ERROR_VALIDATION,
@@ -401,7 +401,7 @@ test_databases (Fixture *f, gconstpointer data)
                 "compares database names case-insensitively.");
   assert_error (f, "CREATE DATABASE nope.db", GW_ERROR_VALIDATION, "Catalog nope does not exist");
   assert_ok (f, "ALTER DATABASE db1 SET ('k' = 'w', 'k2' = 'x')");
-  assert_error (f, "ALTER DATABASE nodb SET ('k' = 'v')", GW_ERROR_CATALOG,
+  assert_error (f, "ALTER DATABASE nodb SET ('k' = 'v')", GW_ERROR_DATABASE_NOT_EXIST,
                 "Database nodb does not exist in Catalog default_catalog.");
   g_autoptr (GwBatch) record = test_query (
     f->conn, "SELECT comment, options FROM default_catalog.__gateway.databases", NULL);
@@ -426,9 +426,9 @@ test_databases (Fixture *f, gconstpointer data)
   g_autoptr (GwBatch) metadata = test_query (
     f->conn, "SELECT name FROM default_catalog.__gateway.flink_objects", NULL);
   g_assert_cmpuint (metadata->n_rows, ==, 1);
-  assert_error (f, "DROP DATABASE db1", GW_ERROR_CATALOG,
+  assert_error (f, "DROP DATABASE db1", GW_ERROR_DATABASE_NOT_EMPTY,
                 "Database db1 in catalog default_catalog is not empty.");
-  assert_error (f, "DROP DATABASE db1 RESTRICT", GW_ERROR_CATALOG,
+  assert_error (f, "DROP DATABASE db1 RESTRICT", GW_ERROR_DATABASE_NOT_EMPTY,
                 "Database db1 in catalog default_catalog is not empty.");
   assert_ok (f, "DROP DATABASE db1 CASCADE");
   assert_list (f, "SHOW DATABASES", "database name", "default_database", NULL);
@@ -436,7 +436,7 @@ test_databases (Fixture *f, gconstpointer data)
     f->conn, "SELECT name FROM default_catalog.__gateway.databases UNION ALL "
     "SELECT name FROM default_catalog.__gateway.flink_objects", NULL);
   g_assert_cmpuint (gone->n_rows, ==, 0);
-  assert_error (f, "DROP DATABASE db1", GW_ERROR_CATALOG,
+  assert_error (f, "DROP DATABASE db1", GW_ERROR_DATABASE_NOT_EXIST,
                 "Database db1 does not exist in Catalog default_catalog.");
   assert_ok (f, "DROP DATABASE IF EXISTS db1");
   assert_ok (f, "CREATE DATABASE empty");

@@ -35,7 +35,7 @@ check_found (const GwDuckdbPath *path, const char *found, GError **error)
   if (g_strcmp0 (found, path->database) == 0)
     return TRUE;
   if (found == NULL)
-    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "Database %s does not exist in Catalog %s.",
+    g_set_error (error, GW_ERROR, GW_ERROR_DATABASE_NOT_EXIST, "Database %s does not exist in Catalog %s.",
                  path->database, path->catalog);
   else
     g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
@@ -78,7 +78,7 @@ create_database (GwDuckdbConnection *conn, const GwFlinkStatement *stmt, GError 
   if (g_strcmp0 (found, path.database) == 0) {
     if (stmt->if_not_exists)
       return gw_duckdb_flink_ok ();
-    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "Database %s already exists in Catalog %s.",
+    g_set_error (error, GW_ERROR, GW_ERROR_DATABASE_ALREADY_EXIST, "Database %s already exists in Catalog %s.",
                  path.database, path.catalog);
     return NULL;
   }
@@ -162,7 +162,7 @@ drop_database (GwDuckdbConnection *conn, const GwFlinkStatement *stmt, GError **
     if (!database_is_empty (conn, &path, &empty, error))
       return NULL;
     if (!empty) {
-      g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "Database %s in catalog %s is not empty.",
+      g_set_error (error, GW_ERROR, GW_ERROR_DATABASE_NOT_EMPTY, "Database %s in catalog %s is not empty.",
                    path.database, path.catalog);
       return NULL;
     }

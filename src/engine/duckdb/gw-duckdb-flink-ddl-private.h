@@ -1,6 +1,6 @@
 /* Shared by the DDL files (gw-duckdb-flink-ddl.c: CREATE/DROP TABLE and VIEW;
  * gw-duckdb-flink-alter.c: ALTER TABLE): owned table definitions, what a path names in DuckDB,
- * and how a definition becomes DuckDB objects plus metadata. */
+ * how a definition becomes DuckDB objects plus metadata, and the parts of ALTER TABLE. */
 #pragma once
 
 #include "gw-duckdb-flink.h"
@@ -61,8 +61,43 @@ gchar         *gw_ddl_expression_sql (const char *expression);
 gboolean       gw_ddl_begin (GwDuckdbConnection *conn, gboolean *began, GError **error);
 gboolean       gw_ddl_end (GwDuckdbConnection *conn, gboolean began, gboolean ok, GError **error);
 
-/* ALTER TABLE (gw-duckdb-flink-alter.c). */
+/* ---- ALTER TABLE (gw-duckdb-flink-alter.c, gw-duckdb-flink-alter-columns.c) ---- */
+
+#define GW_DDL_ALTER_PREFIX "Failed to execute ALTER TABLE statement.\n"
+
+/* The table an ALTER TABLE changes. */
+typedef struct {
+  GwDuckdbPath     path;
+  gchar           *sql;        /* owned: "c"."d"."t" */
+  GwDdlObjectType  duckdb;
+  GwDdlTable      *table;      /* owned: its definition, edited in place */
+  gboolean         has_metadata;
+  gboolean         connector;  /* a DuckDB view over a connector */
+} GwDdlAlterTarget;
+
+static inline void
+gw_ddl_alter_target_clear (GwDdlAlterTarget *target)
+{
+  gw_duckdb_path_clear (&target->path);
+  g_clear_pointer (&target->sql, g_free);
+  g_clear_pointer (&target->table, gw_ddl_table_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GwDdlAlterTarget, gw_ddl_alter_target_clear)
+
 GwEngineCursor *gw_ddl_alter_table (GwDuckdbConnection *conn, const GwFlinkStatement *stmt,
                                     GError **error);
+/* ALTER TABLE <target> <clause> on a DuckDB table. */
+gboolean gw_ddl_alter_duckdb (GwDuckdbConnection *conn, const GwDdlAlterTarget *target,
+                              const char *clause, GError **error);
+/* GW_ERROR_UNSUPPORTED with Flink's ALTER TABLE prefix; returns FALSE. */
+gboolean gw_ddl_set_unsupported (GError **error, const char *what);
+gboolean gw_ddl_alter_add (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
+                           const GwFlinkAlterTable *alter, GError **error);
+gboolean gw_ddl_alter_modify (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
+                              const GwFlinkAlterTable *alter, GError **error);
+gboolean gw_ddl_alter_drop_columns (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
+                                    const GwFlinkAlterTable *alter, GError **error);
+gboolean gw_ddl_alter_rename_column (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
+                                     const GwFlinkAlterTable *alter, GError **error);
 
 G_END_DECLS

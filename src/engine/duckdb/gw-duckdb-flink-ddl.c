@@ -61,7 +61,7 @@ check_create (GwDuckdbConnection *conn, const GwDuckdbPath *path, gboolean tempo
 {
   *exists = FALSE;
   if (temporary) {
-    g_auto (FlinkObject) object;
+    g_auto (FlinkObject) object = { 0 };
     if (!flink_object_lookup (conn, path, TRUE, &object, error))
       return FALSE;
     if (object.duckdb != GW_DDL_OBJECT_NONE) {

@@ -3,7 +3,12 @@
  * sub-directories for PARTITIONED BY tables) while the job's transaction is open; only
  * gw_duckdb_dml_job_publish(), after the commit, gives them their visible names, so a failed or
  * canceled job leaves no file a reader could see. Names starting with '.' or '_' are hidden, as
- * for Flink's filesystem source. */
+ * for Flink's filesystem source.
+ *
+ * Limits: publishing after the commit is not atomic across files (a crash in between leaves some
+ * files hidden, and a crash mid-job leaves hidden leftovers nobody reads); NULL and empty
+ * partition values go to 'partition.default-name' (__DEFAULT_PARTITION__) like Flink, other
+ * values are escaped the way DuckDB's PARTITION_BY does it (%2F for '/'). */
 #include "gw-duckdb-sink.h"
 #include "gw-error.h"
 
@@ -89,7 +94,8 @@ local_directory (const GwFlinkCreateTable *table, GError **error)
   const char *path = gw_flink_options_lookup (&table->options, "path");
   if (path == NULL || *path == '\0') {
     g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
-                 "Missing required options are:\n\npath");
+                 "One or more required options are missing.\n\nMissing required options are:"
+                 "\n\npath");
     return NULL;
   }
   if (g_str_has_prefix (path, "file://"))
