@@ -16,6 +16,8 @@ gw_hs2_error_sql_state (const GError *error)
   case GW_ERROR_SQL:
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
+  case GW_ERROR_PARSE:
+  case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:

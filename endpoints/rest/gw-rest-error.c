@@ -23,6 +23,8 @@ gw_rest_status_for_error (const GError *error)
   case GW_ERROR_SQL:
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
+  case GW_ERROR_PARSE:
+  case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:
@@ -47,6 +49,9 @@ exception_class (const GError *error)
   case GW_ERROR_SQL: return "org.apache.flink.table.api.TableException";
   case GW_ERROR_CATALOG: return "org.apache.flink.table.catalog.exceptions.CatalogException";
   case GW_ERROR_VALIDATION: return "org.apache.flink.table.api.ValidationException";
+  case GW_ERROR_PARSE: return "org.apache.flink.sql.parser.impl.ParseException";
+  case GW_ERROR_SQL_EXECUTION:
+    return "org.apache.flink.table.gateway.service.utils.SqlExecutionException";
   case GW_ERROR_DATABASE_NOT_EXIST:
     return "org.apache.flink.table.catalog.exceptions.DatabaseNotExistException";
   case GW_ERROR_DATABASE_ALREADY_EXIST:

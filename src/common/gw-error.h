@@ -20,6 +20,9 @@ typedef enum {
                                  * already exists (Flink's CatalogException) */
   GW_ERROR_VALIDATION,          /* a statement is well-formed but invalid (Flink's
                                  * ValidationException: unknown table, bad option, ...) */
+  GW_ERROR_PARSE,               /* the statement does not parse (Flink's ParseException) */
+  GW_ERROR_SQL_EXECUTION,       /* a gateway-level statement failed (Flink's
+                                 * SqlExecutionException: statement sets, jobs, ...) */
   /* Flink's specific catalog exceptions, so clients see the class Flink would name: */
   GW_ERROR_DATABASE_NOT_EXIST,  /* DatabaseNotExistException */
   GW_ERROR_DATABASE_ALREADY_EXIST, /* DatabaseAlreadyExistException */
@@ -44,6 +47,8 @@ gw_error_is_statement_error (const GError *error)
   case GW_ERROR_SQL:
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
+  case GW_ERROR_PARSE:
+  case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:

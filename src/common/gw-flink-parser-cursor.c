@@ -104,18 +104,18 @@ gw_flink_parser_fail (GwFlinkParser *p)
   /* The SQL client recognises an incomplete statement by this exact wording. */
   if (token->kind == GW_FLINK_TOKEN_EOF || token->kind == GW_FLINK_TOKEN_UNTERMINATED) {
     if (token->kind == GW_FLINK_TOKEN_UNTERMINATED) {
-      g_set_error (&p->error, GW_ERROR, GW_ERROR_SQL,
-                   "SQL parse failed. Lexical error at line %u, column %u.  Encountered: <EOF>",
+      g_set_error (&p->error, GW_ERROR, GW_ERROR_PARSE,
+                   "Lexical error at line %u, column %u.  Encountered: <EOF>",
                    line, column);
       return FALSE;
     }
-    g_set_error (&p->error, GW_ERROR, GW_ERROR_SQL,
-                 "SQL parse failed. Encountered \"<EOF>\" at line %u, column %u.", line, column);
+    g_set_error (&p->error, GW_ERROR, GW_ERROR_PARSE,
+                 "Encountered \"<EOF>\" at line %u, column %u.", line, column);
     return FALSE;
   }
   g_autofree gchar *image = g_strndup (p->sql + token->start, token->end - token->start);
-  g_set_error (&p->error, GW_ERROR, GW_ERROR_SQL,
-               "SQL parse failed. Encountered \"%s\" at line %u, column %u.", image, line, column);
+  g_set_error (&p->error, GW_ERROR, GW_ERROR_PARSE,
+               "Encountered \"%s\" at line %u, column %u.", image, line, column);
   return FALSE;
 }
 
@@ -126,7 +126,7 @@ gw_flink_parser_fail_with (GwFlinkParser *p, const char *message)
     return FALSE;
   guint line, column;
   position_of (p, gw_flink_parser_peek (p, 0), &line, &column);
-  g_set_error (&p->error, GW_ERROR, GW_ERROR_SQL, "SQL parse failed. %s at line %u, column %u.",
+  g_set_error (&p->error, GW_ERROR, GW_ERROR_PARSE, "%s at line %u, column %u.",
                message, line, column);
   return FALSE;
 }

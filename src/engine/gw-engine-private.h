@@ -25,6 +25,8 @@ typedef struct {
                                        const GwCatalogFilter *filter, GError **error);
   gboolean            (*use_database) (GwEngineConnection *conn, const char *catalog,
                                        const char *database, gboolean create, GError **error);
+  gboolean            (*get_current) (GwEngineConnection *conn, gchar **catalog,
+                                      gchar **database, GError **error);
   gint64              (*execute_dml) (GwEngineConnection *conn, const char *const *statements,
                                       GwEnginePrintFunc print, gpointer print_data,
                                       GCancellable *cancellable, GError **error);

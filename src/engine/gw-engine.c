@@ -118,6 +118,14 @@ gw_engine_execute_dml (GwEngineConnection *conn, const char *const *statements,
   return conn->klass->execute_dml (conn, statements, print, print_data, cancellable, error);
 }
 
+gboolean
+gw_engine_get_current (GwEngineConnection *conn, gchar **catalog, gchar **database,
+                       GError **error)
+{
+  g_return_val_if_fail (conn != NULL, FALSE);
+  return conn->klass->get_current (conn, catalog, database, error);
+}
+
 /* ---- cursors over rows an engine built itself ---- */
 
 typedef struct {

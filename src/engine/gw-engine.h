@@ -72,6 +72,11 @@ gint64     gw_engine_execute_dml (GwEngineConnection *conn, const char *const *s
 GwEngineCursor *gw_engine_cursor_new_rows (GwStatementKind kind, GwResultSchema *schema,
                                            GwBatch *rows);
 
+/* The catalog and database unqualified names resolve against on conn (Flink's current catalog
+ * and database); newly allocated. */
+gboolean   gw_engine_get_current (GwEngineConnection *conn, gchar **catalog, gchar **database,
+                                  GError **error);
+
 GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
 /* Borrowed; valid while the cursor lives. */
 GwResultSchema *gw_engine_cursor_get_schema (GwEngineCursor *cursor);

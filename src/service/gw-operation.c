@@ -226,13 +226,13 @@ static GwResultFetcher *
 submit_job (GwOperation *op, GPtrArray *statements, PendingJob *pending, GError **error)
 {
   g_autoptr (GPtrArray) owned = statements;
-  g_autofree gchar *name = gw_job_name_for (op->session, (const char *const *) statements->pdata);
   GMutex *engine_lock = gw_session_get_engine_lock (op->session);
   g_mutex_lock (engine_lock);
   if (!gw_session_release_connection (op->session, error)) {
     g_mutex_unlock (engine_lock);
     return NULL;
   }
+  g_autofree gchar *name = gw_job_name_for (op->session, (const char *const *) statements->pdata);
   g_autoptr (GwJob) job = gw_job_registry_start (gw_session_get_jobs (op->session), name);
   op->job_id = g_strdup (gw_job_get_id (job));
   op->engine_kind = GW_STATEMENT_MODIFY;

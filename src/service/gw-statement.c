@@ -37,7 +37,7 @@ gw_gateway_statement_handles (GwFlinkStatementKind kind)
 void
 gw_statement_set_refuse (GError **error)
 {
-  g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL, STATEMENT_SET_MESSAGE);
+  g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL_EXECUTION, STATEMENT_SET_MESSAGE);
 }
 
 /* Flink validates a SET by building an environment with it; known options must parse. */
@@ -81,7 +81,7 @@ jobs_result (GwSession *session, const char *id, GError **error)
 {
   g_autoptr (GwBatch) rows = gw_job_registry_describe (gw_session_get_jobs (session), id);
   if (id != NULL && rows->n_rows == 0) {
-    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL_EXECUTION,
                  "Described job %s does not exist in the cluster.", id);
     return NULL;
   }
@@ -100,7 +100,7 @@ stop_job (GwSession *session, const GwFlinkStatement *st, GError **error)
   g_autoptr (GwJob) job = gw_job_registry_lookup (gw_session_get_jobs (session), st->value);
   if (job == NULL) {
     g_autofree gchar *sid = gw_handle_dup_string (gw_session_get_handle (session));
-    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL_EXECUTION,
                  "Could not stop job %s in session %s: the job does not exist.", st->value, sid);
     return FALSE;
   }
@@ -143,7 +143,7 @@ gw_gateway_statement_run (GwSession *session, const GwFlinkStatement *st,
     }
     return gw_statement_result_ok ();
   case GW_FLINK_END:
-    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
+    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL_EXECUTION,
                          "No Statement Set to submit. 'END' statement should be used after "
                          "'BEGIN STATEMENT SET'.");
     return NULL;
@@ -185,6 +185,20 @@ gw_gateway_statement_run (GwSession *session, const GwFlinkStatement *st,
   return content;
 }
 
+/* A sink name as Flink prints it in job names: catalog.database.table. */
+static gchar *
+full_name (const GwFlinkName *name, const char *catalog, const char *database)
+{
+  switch (name->n_parts) {
+  case 1:
+    return g_strdup_printf ("%s.%s.%s", catalog, database, name->parts[0]);
+  case 2:
+    return g_strdup_printf ("%s.%s.%s", catalog, name->parts[0], name->parts[1]);
+  default:
+    return g_strdup_printf ("%s.%s.%s", name->parts[0], name->parts[1], name->parts[2]);
+  }
+}
+
 gchar *
 gw_job_name_for (GwSession *session, const char *const *statements)
 {
@@ -192,19 +206,26 @@ gw_job_name_for (GwSession *session, const char *const *statements)
   if (name != NULL && *name != '\0')
     return name;
   g_free (name);
+  g_autofree gchar *catalog = NULL;
+  g_autofree gchar *database = NULL;
+  if (!gw_engine_get_current (gw_session_get_connection (session), &catalog, &database, NULL)) {
+    catalog = g_strdup ("default_catalog");
+    database = g_strdup ("default_database");
+  }
   GString *s = g_string_new ("insert-into_");
+  gboolean first = TRUE;
   for (guint i = 0; statements[i] != NULL; i++) {
     g_autoptr (GwFlinkStatement) st = gw_flink_statement_parse (statements[i], NULL);
-    g_autofree gchar *target = NULL;
+    const GwFlinkName *target = NULL;
     if (st != NULL && st->kind == GW_FLINK_INSERT)
-      target = gw_flink_name_to_string (&st->insert->target);
+      target = &st->insert->target;
     else if (st != NULL && st->kind == GW_FLINK_CREATE_TABLE_AS)
-      target = gw_flink_name_to_string (&st->create_table->name);
-    if (target == NULL)
+      target = &st->create_table->name;
+    if (target == NULL || target->n_parts == 0)
       continue;
-    if (i > 0)
-      g_string_append_c (s, ',');
-    g_string_append (s, target);
+    g_autofree gchar *sink = full_name (target, catalog, database);
+    g_string_append_printf (s, "%s%s", first ? "" : ",", sink);
+    first = FALSE;
   }
   return g_string_free (s, FALSE);
 }

@@ -18,7 +18,8 @@ GwResultFetcher *gw_gateway_statement_run (GwSession *session, const GwFlinkStat
 /* Flink's error for anything but INSERT/CTAS/END in statement-set mode. */
 void             gw_statement_set_refuse (GError **error);
 /* The name of a job running statements: pipeline.name if set, else Flink's default
- * "insert-into_<target>[,<target>...]". */
+ * "insert-into_<catalog.database.table>[,...]". Runs on the session's connection: the caller
+ * holds the engine lock and released the connection. */
 gchar           *gw_job_name_for (GwSession *session, const char *const *statements);
 
 /* TRUE when statement may be used with configure-session (SET, RESET, CREATE, DROP, ALTER, USE,

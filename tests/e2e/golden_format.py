@@ -29,8 +29,9 @@ Expected blocks, as Flink's sql-client .q files show them:
       Job ID: ${job_id_1}
       !info
   Any other result: Flink's tableau layout (borders, right-aligned cells, header of the column
-  names, `<NULL>` for SQL NULL), then `1 row in set` / `N rows in set`, or only `Empty set` when
-  there are no rows, then `!ok`. Batch style: no `op` column.
+  names), then `1 row in set` / `N rows in set`, or only `Empty set` when there are no rows, then
+  `!ok`. Batch style: no `op` column. SQL NULL is `<NULL>` in query results and an empty cell in
+  the other tables (as Flink prints DESCRIBE's missing key / extras / watermark).
   The single `result` cell of EXPLAIN and SHOW CREATE TABLE|VIEW|CATALOG is printed as raw text
   (as Flink's sql-gateway .q files print it), then `!ok`.
   Error: the root cause `<exception class>: <message>` (the last `Caused by:` of the REST error
@@ -45,6 +46,9 @@ Expected blocks, as Flink's sql-client .q files show them:
     the built-in function list): the result must be raw text or a table (not an OK result, a
     job or an error), and each non-blank expected line must occur, in order, inside the actual
     lines.
+
+A statement that does not reach a terminal state within the runner's timeout (20 s) is cancelled, and the rest of the file is not run (shown as `[NOT RUN]`): its session would
+only queue behind it.
 
 Directives (lines of their own between items):
 
@@ -111,6 +115,7 @@ COMMAND LINE (for the node runner)
       "arm"}], "rows": [[...]]} (i64 as {"i64": "..."}, binary as {"binary": "<hex>"}),
       {"kind": "no-result-set"}, {"kind": "error", "text": ...}, {"kind": "skipped"},
       {"kind": "status", "status": ...} (ended neither FINISHED nor ERROR),
+      {"kind": "not-run", "line": N} (left out: the statement of line N never finished),
       {"kind": "restart"}, {"kind": "wait-job"|"log-contains", "ok": bool, "detail": ...}.
 """
 
@@ -268,7 +273,8 @@ def plan(items):
     steps = []
     for item in items:
         if isinstance(item, Statement):
-            steps.append({"type": "statement", "sql": item.sql, "restOnly": item.rest_only})
+            steps.append({"type": "statement", "sql": item.sql, "restOnly": item.rest_only,
+                          "line": item.line_no})
         elif isinstance(item, Directive):
             if item.name == "restart":
                 steps.append({"type": "restart"})
@@ -569,13 +575,18 @@ def render(sql, result, ctx, mode, unordered=False):
     query = is_query(sql)
     protocol = []
 
+    # Flink prints NULL as <NULL> in query results but as an empty cell in the tables its
+    # statements build (DESCRIBE's key/extras/watermark: PrintStyle with nullColumn "").
+    null_text = NULL_TEXT if query else ""
     if mode == "HS2":
-        text_rows = [[hs2_value_text(v, c) for v, c in zip(r, columns)] for r in raw_rows]
+        text_rows = [[hs2_value_text(v, c) if v is not None else null_text
+                      for v, c in zip(r, columns)] for r in raw_rows]
     elif mode == "JSON":
-        text_rows = [[json_value_text(v, c.get("logicalType")) for v, c in zip(r, columns)]
-                     for r in raw_rows]
+        text_rows = [[json_value_text(v, c.get("logicalType")) if v is not None else null_text
+                      for v, c in zip(r, columns)] for r in raw_rows]
     else:
-        text_rows = [[plain_value_text(v) for v in r] for r in raw_rows]
+        text_rows = [[plain_value_text(v) if v is not None else null_text for v in r]
+                     for r in raw_rows]
 
     is_ok = not query and names == ["result"] and text_rows == [["OK"]]
     is_job = not query and names == ["job id"] and len(text_rows) == 1
@@ -729,12 +740,24 @@ def outcome_mode(outcomes):
     return outcomes.get("mode", "JSON")
 
 
+def not_run(item, stuck_line):
+    """The outcome of a step left out because the statement of line stuck_line never finished
+    (the session no longer answers; waiting on would only make the run slow)."""
+    detail = f"not run: the statement of line {stuck_line} did not finish"
+    if isinstance(item, Directive):
+        return (False, detail)
+    return Rendered([f"[NOT RUN] the statement of line {stuck_line} did not finish"], "!error", "other")
+
+
 def render_all(items, results, data_dir, mode):
     """Renders the results of a run (one per step of plan(items), in order) into outcomes."""
     ctx = Context(data_dir)
     outcomes = {"mode": mode}
     steps = statement_of(items)
     for item, result in zip(steps, results):
+        if result.get("kind") == "not-run":
+            outcomes[id(item)] = not_run(item, result.get("line"))
+            continue
         if isinstance(item, Directive):
             if item.name in ("wait-job", "log-contains"):
                 outcomes[id(item)] = (bool(result.get("ok")), ctx.normalise(str(result.get("detail", ""))))

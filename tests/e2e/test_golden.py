@@ -20,7 +20,7 @@ import golden_format as gf
 
 GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 NAMES = sorted(n[:-len(".q")] for n in os.listdir(GOLDEN_DIR) if n.endswith(".q"))
-STATEMENT_TIMEOUT = 30.0  # seconds one statement may take to reach a terminal status
+STATEMENT_TIMEOUT = 20.0  # seconds one statement may take to reach a terminal status
 FETCH_TIMEOUT = 30.0      # seconds until its result reaches EOS
 POLL_INTERVAL = 0.05      # between two DESCRIBE JOB polls of !wait-job
 TERMINAL = frozenset({"FINISHED", "ERROR", "CANCELED", "CLOSED", "TIMEOUT"})
@@ -66,7 +66,8 @@ class RestRun:
         while status not in TERMINAL:
             if time.monotonic() > end:
                 client.post(f"/v4/sessions/{session}/operations/{op}/cancel")
-                return {"kind": "status", "status": f"still {status} after {STATEMENT_TIMEOUT:.0f} s"}
+                return {"kind": "status", "stuck": True,
+                        "status": f"still {status} after {STATEMENT_TIMEOUT:.0f} s"}
             time.sleep(0.01)
             status = client.status(session, op)
         if status == "ERROR":
@@ -137,8 +138,8 @@ class RestRun:
                 seen = " ".join(gf.root_cause(result.get("text", result.get("status", ""))))
             if seen == status:
                 return True, seen
-            if time.monotonic() > end:
-                return False, f"job {job_id} still {seen} after {timeout:.0f} s"
+            if time.monotonic() > end or result.get("stuck"):
+                return False, f"job {job_id} is {seen} after {timeout:.0f} s"
             time.sleep(POLL_INTERVAL)
 
 
@@ -150,7 +151,11 @@ def run_file(path, gateway_factory, data_dir, row_format):
     run = RestRun(gateway_factory, data_dir, row_format)
     ctx = gf.Context(data_dir)
     outcomes = {"mode": row_format}
+    stuck = None  # the statement after which the session no longer answers
     for item in gf.statement_of(items):
+        if stuck is not None:
+            outcomes[id(item)] = gf.not_run(item, stuck)
+            continue
         if isinstance(item, gf.Directive):
             if item.name == "restart":
                 run.restart()
@@ -158,10 +163,14 @@ def run_file(path, gateway_factory, data_dir, row_format):
                 outcomes[id(item)] = run.log_contains(item.text, item.timeout)
             else:
                 job = ctx.job_ids[-1] if ctx.job_ids else None
-                outcomes[id(item)] = run.wait_job(job, item.status, item.timeout)
+                ok, detail = run.wait_job(job, item.status, item.timeout)
+                outcomes[id(item)] = (ok, ctx.normalise(detail))
             continue
         sql = gf.substitute(item.sql, data_dir, ctx.job_ids)
-        outcomes[id(item)] = gf.render(item.sql, run.execute(sql), ctx, row_format, item.unordered)
+        result = run.execute(sql)
+        outcomes[id(item)] = gf.render(item.sql, result, ctx, row_format, item.unordered)
+        if result.get("stuck"):
+            stuck = item.line_no
     return expected, gf.actual_text(items, outcomes), gf.actual_text(items, outcomes, update=True)
 
 
@@ -251,4 +260,4 @@ def test_parser_directives():
     assert items[1].rest_only and items[1].sql == "SELECT 1" and items[1].expected == ["x"]
     assert items[3].status == "RUNNING" and items[3].timeout == 5.0
     assert items[4].sql == "EXECUTE STATEMENT SET BEGIN\nINSERT INTO a VALUES (1);\nEND"
-    assert gf.plan(items)[0] == {"type": "statement", "sql": "SELECT 1", "restOnly": True}
+    assert gf.plan(items)[0] == {"type": "statement", "sql": "SELECT 1", "restOnly": True, "line": 4}

@@ -1,7 +1,7 @@
 /* Flink connectors on DuckDB: which connector a table has, the option checks every connector
  * shares (Flink's "Unsupported options found" text), print and blackhole, and the source SQL of
- * each. print and blackhole are sinks: reading them gives no rows (Flink refuses to read them at
- * all; an empty view keeps SELECT and DESCRIBE working). The filesystem connector is in
+ * each. print and blackhole are sinks: their views fail when read, with Flink's message (DESCRIBE
+ * still works). The filesystem connector is in
  * gw-duckdb-connector-filesystem.c, datagen in gw-duckdb-connector-datagen.c. */
 #include "gw-duckdb-connector-private.h"
 #include "gw-duckdb-flink.h"
@@ -308,7 +308,10 @@ gw_duckdb_connector_source_sql (const GwFlinkCreateTable *table, GError **error)
     return gw_connector_datagen_source_sql (table, &columns, error);
   case GW_CONNECTOR_PRINT:
   case GW_CONNECTOR_BLACKHOLE:
-    return gw_connector_empty_select (&columns);
+    g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+                 "Connector '%s' can only be used as a sink. It cannot be used as a source.",
+                 gw_flink_options_lookup (&table->options, "connector"));
+    return NULL;
   case GW_CONNECTOR_NONE:
   default:
     g_set_error_literal (error, GW_ERROR, GW_ERROR_VALIDATION,
@@ -316,4 +319,22 @@ gw_duckdb_connector_source_sql (const GwFlinkCreateTable *table, GError **error)
                          "a connector.");
     return NULL;
   }
+}
+
+gchar *
+gw_duckdb_connector_failing_sql (const GwFlinkCreateTable *table, const char *message,
+                                 GError **error)
+{
+  g_return_val_if_fail (table != NULL && message != NULL, NULL);
+
+  g_auto (GwConnectorColumns) columns = { 0 };
+  if (!gw_connector_columns_init (&columns, table, error))
+    return NULL;
+  g_autofree gchar *empty = gw_connector_empty_select (&columns);
+  g_autofree gchar *text = g_strconcat (GW_DUCKDB_VALIDATION_MARK, message, NULL);
+  g_autofree gchar *literal = gw_duckdb_quote_literal (text);
+  /* The typed columns describe the view; reading it evaluates error() on the one inner row. */
+  gsize length = strlen (empty) - strlen (" WHERE false");
+  return g_strdup_printf ("%.*s FROM (SELECT error(%s) AS \"failure\") AS \"__failed\" "
+                          "WHERE \"failure\" IS NULL", (int) length, empty, literal);
 }

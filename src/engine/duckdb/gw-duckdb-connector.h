@@ -21,8 +21,14 @@ GwConnectorKind gw_duckdb_connector_kind (const GwFlinkOptions *options);
 gboolean        gw_duckdb_connector_validate (const GwFlinkCreateTable *table, GError **error);
 /* The DuckDB SELECT that reads the table's source (the body of its view), with one column per
  * physical column, cast to its type. Filesystem: files under 'path' (a view over no rows while
- * the directory has no data file yet). print/blackhole: a view over no rows. */
+ * the directory has no data file yet). print/blackhole are sinks: GW_ERROR_VALIDATION, as Flink
+ * refuses to read them. */
 gchar          *gw_duckdb_connector_source_sql (const GwFlinkCreateTable *table, GError **error);
+/* A SELECT with the table's physical columns that fails with message when it runs (DuckDB's
+ * error()): the body of the view of a table Flink would refuse to read. See
+ * gw_duckdb_flink_translate_error(). */
+gchar          *gw_duckdb_connector_failing_sql (const GwFlinkCreateTable *table,
+                                                 const char *message, GError **error);
 /* Filesystem: the COPY ... TO options for the table's format ("FORMAT csv, DELIMITER ','") and
  * the data file extension ("csv"). */
 gchar          *gw_duckdb_connector_copy_options (const GwFlinkCreateTable *table,

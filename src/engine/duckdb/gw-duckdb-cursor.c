@@ -37,7 +37,7 @@ set_engine_error (gboolean interrupted, const char *message, GError **error)
 {
   if (interrupted)
     g_set_error_literal (error, GW_ERROR, GW_ERROR_CANCELED, CANCELED_MESSAGE);
-  else
+  else if (!gw_duckdb_flink_translate_error (message, error))
     g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
                          message != NULL && *message ? message : "DuckDB failed without a message");
 }

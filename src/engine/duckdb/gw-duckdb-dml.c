@@ -35,8 +35,9 @@ describe (GwDuckdbConnection *conn, const char *sql, GPtrArray **names, GPtrArra
   duckdb_prepared_statement prepared = NULL;
   if (duckdb_prepare (conn->connection, sql, &prepared) == DuckDBError) {
     const char *message = duckdb_prepare_error (prepared);
-    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
-                         message != NULL ? message : "DuckDB cannot prepare the query");
+    if (!gw_duckdb_flink_translate_error (message, error))
+      g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
+                           message != NULL ? message : "DuckDB cannot prepare the query");
     duckdb_destroy_prepare (&prepared);
     return FALSE;
   }
@@ -115,6 +116,10 @@ resolve_target (GwDuckdbConnection *conn, const GwFlinkName *name, GError **erro
     const GwFlinkCreateTable *table = target->ddl->create_table;
     const char *connector = gw_flink_options_lookup (&table->options, "connector");
     target->connector = gw_duckdb_connector_kind (&table->options);
+    /* Flink checks a table's options when a statement uses it: an unknown connector or option
+     * fails here with Flink's message. */
+    if (connector != NULL && !gw_duckdb_connector_validate (table, error))
+      return NULL;
     if (target->connector == GW_CONNECTOR_DATAGEN ||
         (connector != NULL && target->connector == GW_CONNECTOR_NONE)) {
       g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,

@@ -124,7 +124,11 @@ attach_default_catalog (duckdb_connection connection, const char *path, GError *
                                             path, KEY_PATH);
   return run_sql (connection, sql->str, GW_ERROR_CONFIG, what, error) &&
          run_sql (connection, "CREATE SCHEMA IF NOT EXISTS default_catalog.default_database",
-                  GW_ERROR_INTERNAL, "Cannot create default_database", error);
+                  GW_ERROR_INTERNAL, "Cannot create default_database", error) &&
+         /* The gateway's own metadata (gw-duckdb-metadata.h), made here once rather than by two
+          * sessions racing to create it. */
+         run_sql (connection, "CREATE SCHEMA IF NOT EXISTS default_catalog.__gateway",
+                  GW_ERROR_INTERNAL, "Cannot create the gateway's metadata schema", error);
 }
 
 /* Attaches the extra catalogs of KEY_CATALOGS beside the main database (before the sandbox
@@ -229,6 +233,7 @@ duckdb_engine_open (const GwConfig *config, GError **error)
   gboolean ok = attach_default_catalog (setup, path, error) &&
                 attach_extra_catalogs (setup, config, path, error) &&
                 gw_duckdb_flink_restore_catalogs (setup, error) &&
+                gw_duckdb_flink_refresh_sources (setup, error) &&
                 (!gw_config_get_bool (config, KEY_SANDBOX) || lock_down (setup, config, error));
   duckdb_disconnect (&setup);
   if (!ok)
@@ -404,6 +409,15 @@ duckdb_connection_complete (GwEngineConnection *base, const char *statement, int
   return (gchar **) g_ptr_array_steal (candidates, NULL);
 }
 
+static gboolean
+duckdb_connection_get_current (GwEngineConnection *base, gchar **catalog, gchar **database,
+                               GError **error)
+{
+  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
+  return gw_duckdb_connection_check_idle (conn, error) &&
+         gw_duckdb_flink_current (conn, catalog, database, error);
+}
+
 const GwEngineClass gw_duckdb_engine_class = {
   .type = "duckdb",
   .open = duckdb_engine_open,
@@ -417,6 +431,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .complete = duckdb_connection_complete,
   .list_catalog = gw_duckdb_list_catalog,
   .use_database = gw_duckdb_use_database,
+  .get_current = duckdb_connection_get_current,
   .execute_dml = gw_duckdb_execute_dml,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,

@@ -1,8 +1,8 @@
 /* Flink's ALTER TABLE ADD / MODIFY / DROP / RENAME of columns on DuckDB, with the checks and
- * messages of Flink's AlterSchemaConverter: a table without a connector gets the matching DuckDB
- * ALTER TABLE (DuckDB appends added columns at the end and cannot add generated columns later,
- * so FIRST / AFTER and new computed columns are refused there); a connector table only changes
- * its definition (its view is re-created by the caller). */
+ * messages of Flink's AlterSchemaConverter. A table without a connector gets the matching DuckDB
+ * ALTER TABLE, or, for what that cannot do (FIRST / AFTER, adding or changing computed columns),
+ * is rebuilt with its rows copied into the new layout; a connector table only changes its
+ * definition (the caller re-creates its view). */
 #include "gw-duckdb-flink-ddl-private.h"
 #include "gw-duckdb-type-sql.h"
 #include "gw-flink-type.h"
@@ -135,10 +135,6 @@ static gboolean
 native_column_sql (const GwFlinkColumn *column, gchar **type_sql, gboolean *nullable,
                    GError **error)
 {
-  if (column->kind != GW_FLINK_COLUMN_PHYSICAL)
-    return gw_ddl_set_unsupported (error,
-                                   "A table without 'connector' is a DuckDB table, which cannot "
-                                   "get computed or metadata columns after it was created.");
   g_autoptr (GwLogicalType) type = gw_flink_type_parse (column->type, error);
   if (type == NULL) {
     g_prefix_error (error, "Invalid data type of column `%s`: ", column->name);
@@ -147,6 +143,53 @@ native_column_sql (const GwFlinkColumn *column, gchar **type_sql, gboolean *null
   *type_sql = gw_duckdb_type_sql (type);
   *nullable = gw_logical_type_is_nullable (type);
   return TRUE;
+}
+
+/* Re-creates the DuckDB table of target with the columns of its new definition, copying the
+ * rows (a column keeps its values when a column of that name was in before, cast to the new
+ * type): for the changes DuckDB's ALTER TABLE cannot make (column positions, generated
+ * columns). */
+static gboolean
+rebuild_native (GwDuckdbConnection *conn, const GwDdlAlterTarget *target,
+                const GwFlinkCreateTable *before, GError **error)
+{
+  const GwDdlTable *table = target->table;
+  g_autofree gchar *scratch_name = g_strconcat ("__gateway_rebuild_", target->path.object, NULL);
+  GwDuckdbPath scratch = { target->path.catalog, target->path.database, scratch_name };
+  if (!gw_ddl_create_native_table (conn, &scratch, table, FALSE, error))
+    return FALSE;
+  GString *columns = g_string_new (NULL);
+  GString *values = g_string_new (NULL);
+  for (guint i = 0; i < table->columns->len; i++) {
+    const GwFlinkColumn *column = table->columns->pdata[i];
+    if (column->kind != GW_FLINK_COLUMN_PHYSICAL)
+      continue;
+    g_autofree gchar *name = gw_duckdb_quote_identifier (column->name);
+    g_autofree gchar *type_sql = NULL;
+    gboolean nullable;
+    if (!native_column_sql (column, &type_sql, &nullable, error)) {
+      g_string_free (columns, TRUE);
+      g_string_free (values, TRUE);
+      return FALSE;
+    }
+    const char *separator = columns->len > 0 ? ", " : "";
+    g_string_append_printf (columns, "%s%s", separator, name);
+    if (gw_ddl_table_find_column (before, column->name) >= 0)
+      g_string_append_printf (values, "%sCAST(%s AS %s)", separator, name, type_sql);
+    else
+      g_string_append_printf (values, "%sCAST(NULL AS %s)", separator, type_sql);
+  }
+  g_autofree gchar *scratch_sql = gw_duckdb_path_sql (&scratch);
+  g_autofree gchar *object = gw_duckdb_quote_identifier (target->path.object);
+  g_autofree gchar *copy = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM %s", scratch_sql,
+                                            columns->str, values->str, target->sql);
+  g_autofree gchar *drop = g_strdup_printf ("DROP TABLE %s", target->sql);
+  g_autofree gchar *rename = g_strdup_printf ("ALTER TABLE %s RENAME TO %s", scratch_sql, object);
+  gboolean has_columns = columns->len > 0;
+  g_string_free (columns, TRUE);
+  g_string_free (values, TRUE);
+  return (!has_columns || gw_duckdb_flink_run (conn, copy, error)) &&
+         gw_duckdb_flink_run (conn, drop, error) && gw_duckdb_flink_run (conn, rename, error);
 }
 
 gboolean
@@ -189,29 +232,43 @@ gw_ddl_alter_add (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
                  table->watermark_expression);
     return FALSE;
   }
-  if (!target->connector && position >= 0 && alter->columns != NULL && alter->columns->len > 0)
-    return gw_ddl_set_unsupported (error,
-                                   "A table without 'connector' is a DuckDB table, which adds "
-                                   "columns at the end: FIRST and AFTER are not supported.");
+  g_autoptr (GwDdlTable) before = gw_ddl_table_copy (table);
+  /* DuckDB appends plain columns itself; anything else needs the table rebuilt. */
+  gboolean rebuild = position >= 0;
   for (guint i = 0; alter->columns != NULL && i < alter->columns->len; i++) {
     const GwFlinkColumn *column = alter->columns->pdata[i];
-    if (!target->connector) {
-      g_autofree gchar *type_sql = NULL;
-      gboolean nullable;
-      if (!native_column_sql (column, &type_sql, &nullable, error))
-        return FALSE;
-      g_autofree gchar *name = gw_duckdb_quote_identifier (column->name);
-      g_autofree gchar *add = g_strdup_printf ("ADD COLUMN %s %s", name, type_sql);
-      g_autofree gchar *not_null = g_strdup_printf ("ALTER COLUMN %s SET NOT NULL", name);
-      if (!gw_ddl_alter_duckdb (conn, target, add, error) ||
-          (!nullable && !gw_ddl_alter_duckdb (conn, target, not_null, error)))
-        return FALSE;
-    }
+    rebuild |= column->kind != GW_FLINK_COLUMN_PHYSICAL;
     GwFlinkColumn *copy = gw_ddl_column_copy (column);
+    copy->primary_key = FALSE;
     if (position < 0)
       g_ptr_array_add (table->columns, copy);
     else
       g_ptr_array_insert (table->columns, position++, copy);
+  }
+  if (!target->connector && rebuild && !rebuild_native (conn, target, before, error))
+    return FALSE;
+  for (guint i = 0; !target->connector && !rebuild && alter->columns != NULL &&
+                    i < alter->columns->len; i++) {
+    const GwFlinkColumn *column = alter->columns->pdata[i];
+    g_autofree gchar *type_sql = NULL;
+    gboolean nullable;
+    if (!native_column_sql (column, &type_sql, &nullable, error))
+      return FALSE;
+    g_autofree gchar *name = gw_duckdb_quote_identifier (column->name);
+    g_autofree gchar *add = g_strdup_printf ("ADD COLUMN %s %s", name, type_sql);
+    g_autofree gchar *not_null = g_strdup_printf ("ALTER COLUMN %s SET NOT NULL", name);
+    if (!gw_ddl_alter_duckdb (conn, target, add, error) ||
+        (!nullable && !gw_ddl_alter_duckdb (conn, target, not_null, error)))
+      return FALSE;
+  }
+  /* An inline PRIMARY KEY of an added column. */
+  for (guint i = 0; alter->primary_key == NULL && alter->columns != NULL &&
+                    i < alter->columns->len; i++) {
+    const GwFlinkColumn *column = alter->columns->pdata[i];
+    if (column->primary_key) {
+      table->primary_key = g_new0 (gchar *, 2);
+      table->primary_key[0] = g_strdup (column->name);
+    }
   }
   if (alter->primary_key != NULL)
     table->primary_key = g_strdupv (alter->primary_key);
@@ -222,20 +279,11 @@ gw_ddl_alter_add (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
   return TRUE;
 }
 
-/* Changes a DuckDB column from its old definition to the new one. */
+/* Changes a physical DuckDB column from its old definition to the new one. */
 static gboolean
 modify_native (GwDuckdbConnection *conn, const GwDdlAlterTarget *target, const GwFlinkColumn *old,
                const GwFlinkColumn *column, GError **error)
 {
-  if (old->kind != GW_FLINK_COLUMN_PHYSICAL || column->kind != GW_FLINK_COLUMN_PHYSICAL) {
-    if (old->kind == column->kind && old->kind == GW_FLINK_COLUMN_COMPUTED &&
-        strcmp (old->expression, column->expression) == 0)
-      return TRUE;
-    return gw_ddl_set_unsupported (error,
-                                   "A table without 'connector' is a DuckDB table, whose "
-                                   "computed columns cannot be added or changed after it was "
-                                   "created.");
-  }
   g_autofree gchar *old_sql = NULL, *new_sql = NULL;
   gboolean old_nullable, new_nullable;
   if (!native_column_sql (old, &old_sql, &old_nullable, error) ||
@@ -291,17 +339,14 @@ gw_ddl_alter_modify (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
                          "add a new one.");
     return FALSE;
   }
-  gboolean moves = alter->position_first || alter->position_after != NULL;
-  if (!target->connector && moves)
-    return gw_ddl_set_unsupported (error,
-                                   "A table without 'connector' is a DuckDB table, whose columns "
-                                   "cannot be reordered: FIRST and AFTER are not supported.");
+  g_autoptr (GwDdlTable) before = gw_ddl_table_copy (table);
+  /* DuckDB changes the type of a plain column in place; anything else needs the table rebuilt. */
+  gboolean rebuild = alter->position_first || alter->position_after != NULL;
   for (guint i = 0; alter->columns != NULL && i < alter->columns->len; i++) {
     const GwFlinkColumn *column = alter->columns->pdata[i];
     int index = gw_ddl_table_find_column (table, column->name);
     GwFlinkColumn *old = table->columns->pdata[index];
-    if (!target->connector && !modify_native (conn, target, old, column, error))
-      return FALSE;
+    rebuild |= old->kind != GW_FLINK_COLUMN_PHYSICAL || column->kind != GW_FLINK_COLUMN_PHYSICAL;
     GwFlinkColumn *copy = gw_ddl_column_copy (column);
     if (copy->comment == NULL)
       copy->comment = g_strdup (old->comment);
@@ -313,6 +358,16 @@ gw_ddl_alter_modify (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
       return FALSE;
     }
     g_ptr_array_insert (table->columns, position < 0 ? index : position, copy);
+  }
+  if (!target->connector && rebuild && !rebuild_native (conn, target, before, error))
+    return FALSE;
+  for (guint i = 0; !target->connector && !rebuild && alter->columns != NULL &&
+                    i < alter->columns->len; i++) {
+    const GwFlinkColumn *column = alter->columns->pdata[i];
+    const GwFlinkColumn *old = before->columns->pdata[gw_ddl_table_find_column (before,
+                                                                                column->name)];
+    if (!modify_native (conn, target, old, column, error))
+      return FALSE;
   }
   if (modifies_key) {
     g_autoptr (GPtrArray) key = g_ptr_array_new_null_terminated (2, g_free, TRUE);

@@ -15,13 +15,6 @@
 #define PREFIX GW_DDL_ALTER_PREFIX
 
 gboolean
-gw_ddl_set_unsupported (GError **error, const char *what)
-{
-  g_set_error (error, GW_ERROR, GW_ERROR_UNSUPPORTED, PREFIX "%s", what);
-  return FALSE;
-}
-
-gboolean
 gw_ddl_alter_duckdb (GwDuckdbConnection *conn, const GwDdlAlterTarget *target, const char *clause,
                      GError **error)
 {
@@ -94,7 +87,7 @@ alter_rename (GwDuckdbConnection *conn, GwDdlAlterTarget *target, const GwFlinkA
   if (!gw_ddl_duckdb_object (conn, &to, FALSE, &existing, error))
     return FALSE;
   if (existing != GW_DDL_OBJECT_NONE) {
-    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG,
+    g_set_error (error, GW_ERROR, GW_ERROR_TABLE_ALREADY_EXIST,
                  "Table (or view) %s.%s already exists in Catalog %s.", to.database, to.object,
                  to.catalog);
     return FALSE;
@@ -216,8 +209,7 @@ alter_table (GwDuckdbConnection *conn, const GwFlinkAlterTable *alter, GError **
       if (!gw_ddl_alter_duckdb (conn, &target, clause, error))
         return FALSE;
     }
-  } else if (!gw_duckdb_connector_validate (table, error) ||
-             !gw_ddl_create_connector_view (conn, &target.path, table, FALSE, TRUE, error)) {
+  } else if (!gw_ddl_create_connector_view (conn, &target.path, table, FALSE, TRUE, error)) {
     return FALSE;
   }
   return !store || gw_ddl_store_table (conn, &target.path, table, FALSE, error);

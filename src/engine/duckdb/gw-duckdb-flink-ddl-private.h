@@ -45,6 +45,11 @@ gchar         *gw_ddl_object_sql (const GwDuckdbPath *path, gboolean temporary);
 /* `c`.`d`.`o`: how Flink's ObjectIdentifier.toString() prints in messages. */
 gchar         *gw_ddl_identifier (const GwDuckdbPath *path);
 
+/* Creates the DuckDB table standing for a table without a connector: its physical columns (NOT
+ * NULL as typed), computed columns as DuckDB generated columns; metadata columns are refused. */
+gboolean       gw_ddl_create_native_table (GwDuckdbConnection *conn, const GwDuckdbPath *path,
+                                           const GwFlinkCreateTable *table, gboolean temporary,
+                                           GError **error);
 /* Creates (or with replace, re-creates) the DuckDB view standing for a connector table. */
 gboolean       gw_ddl_create_connector_view (GwDuckdbConnection *conn, const GwDuckdbPath *path,
                                              const GwFlinkCreateTable *table, gboolean temporary,
@@ -53,6 +58,10 @@ gboolean       gw_ddl_create_connector_view (GwDuckdbConnection *conn, const GwD
 gboolean       gw_ddl_store_table (GwDuckdbConnection *conn, const GwDuckdbPath *path,
                                    const GwFlinkCreateTable *table, gboolean temporary,
                                    GError **error);
+/* A computed column or watermark expression as Flink stores it (gw-duckdb-flink-ddl-expression.c):
+ * column references of table quoted, keywords and functions upper case, Calcite's spacing. */
+gchar         *gw_ddl_expression_normalize (const char *expression,
+                                            const GwFlinkCreateTable *table);
 /* A Flink expression as DuckDB SQL (quoting; PROCTIME() → current_timestamp). */
 gchar         *gw_ddl_expression_sql (const char *expression);
 
@@ -89,8 +98,6 @@ GwEngineCursor *gw_ddl_alter_table (GwDuckdbConnection *conn, const GwFlinkState
 /* ALTER TABLE <target> <clause> on a DuckDB table. */
 gboolean gw_ddl_alter_duckdb (GwDuckdbConnection *conn, const GwDdlAlterTarget *target,
                               const char *clause, GError **error);
-/* GW_ERROR_UNSUPPORTED with Flink's ALTER TABLE prefix; returns FALSE. */
-gboolean gw_ddl_set_unsupported (GError **error, const char *what);
 gboolean gw_ddl_alter_add (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
                            const GwFlinkAlterTable *alter, GError **error);
 gboolean gw_ddl_alter_modify (GwDuckdbConnection *conn, GwDdlAlterTarget *target,

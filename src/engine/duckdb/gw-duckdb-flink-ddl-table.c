@@ -222,6 +222,19 @@ gw_ddl_table_normalize (GwDdlTable *table, GError **error)
     column->type = key && gw_logical_type_is_nullable (type)
                    ? g_strconcat (text, " NOT NULL", NULL) : g_steal_pointer (&text);
   }
+  for (guint i = 0; i < table->columns->len; i++) {
+    GwFlinkColumn *column = table->columns->pdata[i];
+    if (column->kind != GW_FLINK_COLUMN_COMPUTED)
+      continue;
+    gchar *expression = gw_ddl_expression_normalize (column->expression, table);
+    g_free (column->expression);
+    column->expression = expression;
+  }
+  if (table->watermark_expression != NULL) {
+    gchar *expression = gw_ddl_expression_normalize (table->watermark_expression, table);
+    g_free (table->watermark_expression);
+    table->watermark_expression = expression;
+  }
   table->if_not_exists = FALSE;
   return TRUE;
 }
@@ -323,6 +336,47 @@ gw_ddl_table_from_duckdb (GwDuckdbConnection *conn, const GwDuckdbPath *path, GE
   return g_steal_pointer (&table);
 }
 
+/* ---- native tables ---- */
+
+gboolean
+gw_ddl_create_native_table (GwDuckdbConnection *conn, const GwDuckdbPath *path,
+                            const GwFlinkCreateTable *table, gboolean temporary, GError **error)
+{
+  GString *sql = g_string_new (NULL);
+  g_autofree gchar *object = gw_ddl_object_sql (path, temporary);
+  g_string_append_printf (sql, "CREATE %sTABLE %s (", temporary ? "TEMP " : "", object);
+  for (guint i = 0; i < table->columns->len; i++) {
+    const GwFlinkColumn *column = table->columns->pdata[i];
+    g_autofree gchar *name = gw_duckdb_quote_identifier (column->name);
+    if (i > 0)
+      g_string_append (sql, ", ");
+    if (column->kind == GW_FLINK_COLUMN_METADATA) {
+      g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+                   "Metadata column `%s` needs a connector that provides it: a table without "
+                   "'connector' has no metadata to read.", column->name);
+      g_string_free (sql, TRUE);
+      return FALSE;
+    }
+    if (column->kind == GW_FLINK_COLUMN_COMPUTED) {
+      g_autofree gchar *expression = gw_ddl_expression_sql (column->expression);
+      g_string_append_printf (sql, "%s AS (%s) VIRTUAL", name, expression);
+      continue;
+    }
+    g_autoptr (GwLogicalType) type = gw_flink_type_parse (column->type, error);
+    if (type == NULL) {
+      g_string_free (sql, TRUE);
+      return FALSE;
+    }
+    g_autofree gchar *type_sql = gw_duckdb_type_sql (type);
+    g_string_append_printf (sql, "%s %s%s", name, type_sql,
+                            gw_logical_type_is_nullable (type) ? "" : " NOT NULL");
+  }
+  g_string_append_c (sql, ')');
+  gboolean ok = gw_duckdb_flink_run (conn, sql->str, error);
+  g_string_free (sql, TRUE);
+  return ok;
+}
+
 /* ---- connector views and metadata ---- */
 
 gchar *
@@ -339,12 +393,18 @@ gw_ddl_expression_sql (const char *expression)
   return g_regex_replace_literal (proctime, sql, -1, 0, "current_timestamp", 0, NULL);
 }
 
-/* The view body: the connector's rows, then computed columns over them and metadata columns
- * as typed NULLs (no connector here has metadata to read), in declared order. */
+/* The view body: the connector's rows (or, when Flink would refuse to read the table, a failure
+ * when read), then computed columns over them and metadata columns as typed NULLs (no connector
+ * here has metadata to read), in declared order. */
 static gchar *
 connector_view_body (const GwFlinkCreateTable *table, GError **error)
 {
-  g_autofree gchar *source = gw_duckdb_connector_source_sql (table, error);
+  g_autoptr (GError) source_error = NULL;
+  g_autofree gchar *source = gw_duckdb_connector_source_sql (table, &source_error);
+  if (source == NULL && g_error_matches (source_error, GW_ERROR, GW_ERROR_VALIDATION))
+    source = gw_duckdb_connector_failing_sql (table, source_error->message, error);
+  else if (source == NULL)
+    g_propagate_error (error, g_steal_pointer (&source_error));
   if (source == NULL)
     return NULL;
   gboolean plain = TRUE;
@@ -381,6 +441,30 @@ connector_view_body (const GwFlinkCreateTable *table, GError **error)
   g_string_append_printf (outer, " FROM (%s) AS \"__columns\"", inner->str);
   g_string_free (inner, TRUE);
   return g_string_free (outer, FALSE);
+}
+
+gboolean
+gw_duckdb_flink_translate_error (const char *message, GError **error)
+{
+  static const char not_null[] = "NOT NULL constraint failed: ";
+  const char *violation = message != NULL ? strstr (message, not_null) : NULL;
+  if (violation != NULL) {
+    /* DuckDB names "table.column"; Flink's sink NOT NULL enforcer names the column. */
+    const char *column = violation + strlen (not_null);
+    const char *dot = strrchr (column, '.');
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
+                 "Column '%s' is NOT NULL, however, a null value is being written into it. You "
+                 "can set job configuration 'table.exec.sink.not-null-enforcer'='DROP' to "
+                 "suppress this exception and drop such records silently.",
+                 dot != NULL ? dot + 1 : column);
+    return TRUE;
+  }
+  const char *mark = message != NULL ? strstr (message, GW_DUCKDB_VALIDATION_MARK) : NULL;
+  if (mark == NULL)
+    return FALSE;
+  g_set_error_literal (error, GW_ERROR, GW_ERROR_VALIDATION,
+                       mark + strlen (GW_DUCKDB_VALIDATION_MARK));
+  return TRUE;
 }
 
 gboolean

@@ -7,15 +7,15 @@
  * its columns are NOT NULL, which Flink's sinks enforce too. Computed columns become DuckDB
  * generated columns (DuckDB refuses expressions that are not over the table's columns, e.g.
  * PROCTIME()); metadata columns are refused (nothing produces their values).
+ * A table with 'connector' is a DuckDB view over its source. As in Flink, CREATE TABLE checks the
+ * schema but not the connector options: a table with options Flink would refuse is created and
+ * fails with Flink's message when it is read (see GW_DUCKDB_VALIDATION_MARK).
  * TEMPORARY objects are DuckDB temp objects: DuckDB finds them first for an unqualified name,
  * but a qualified name (default_database.t) reaches the permanent object, and two temporary
  * objects of the same name in different Flink databases cannot coexist. DuckDB compares names
  * case-insensitively: 't' and 'T' are the same DuckDB object although Flink tells them apart. */
 #include "gw-duckdb-flink-ddl-private.h"
-#include "gw-duckdb-connector.h"
 #include "gw-duckdb-metadata.h"
-#include "gw-duckdb-type-sql.h"
-#include "gw-flink-type.h"
 #include "gw-error.h"
 
 #include <string.h>
@@ -97,8 +97,8 @@ check_create (GwDuckdbConnection *conn, const GwDuckdbPath *path, gboolean tempo
     return FALSE;
   }
   if (!has_database) {
-    g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "Database %s does not exist in Catalog %s.",
-                 path->database, path->catalog);
+    g_set_error (error, GW_ERROR, GW_ERROR_DATABASE_NOT_EXIST,
+                 "Database %s does not exist in Catalog %s.", path->database, path->catalog);
     return FALSE;
   }
   GwDdlObjectType type;
@@ -109,8 +109,9 @@ check_create (GwDuckdbConnection *conn, const GwDuckdbPath *path, gboolean tempo
   *exists = TRUE;
   if (if_not_exists)
     return TRUE;
-  g_set_error (error, GW_ERROR, GW_ERROR_CATALOG, "Table (or view) %s.%s already exists in "
-               "Catalog %s.", path->database, path->object, path->catalog);
+  g_set_error (error, GW_ERROR, GW_ERROR_TABLE_ALREADY_EXIST,
+               "Table (or view) %s.%s already exists in Catalog %s.", path->database, path->object,
+               path->catalog);
   return FALSE;
 }
 
@@ -354,45 +355,6 @@ merge_like (GwDuckdbConnection *conn, const GwFlinkCreateTable *derived, GError 
 
 /* ---- CREATE TABLE ---- */
 
-static gboolean
-create_native_table (GwDuckdbConnection *conn, const GwDuckdbPath *path,
-                     const GwFlinkCreateTable *table, GError **error)
-{
-  GString *sql = g_string_new (NULL);
-  g_autofree gchar *object = gw_ddl_object_sql (path, table->temporary);
-  g_string_append_printf (sql, "CREATE %sTABLE %s (", table->temporary ? "TEMP " : "", object);
-  for (guint i = 0; i < table->columns->len; i++) {
-    const GwFlinkColumn *column = table->columns->pdata[i];
-    g_autofree gchar *name = gw_duckdb_quote_identifier (column->name);
-    if (i > 0)
-      g_string_append (sql, ", ");
-    if (column->kind == GW_FLINK_COLUMN_METADATA) {
-      g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
-                   "Metadata column `%s` needs a connector that provides it: a table without "
-                   "'connector' has no metadata to read.", column->name);
-      g_string_free (sql, TRUE);
-      return FALSE;
-    }
-    if (column->kind == GW_FLINK_COLUMN_COMPUTED) {
-      g_autofree gchar *expression = gw_ddl_expression_sql (column->expression);
-      g_string_append_printf (sql, "%s AS (%s) VIRTUAL", name, expression);
-      continue;
-    }
-    g_autoptr (GwLogicalType) type = gw_flink_type_parse (column->type, error);
-    if (type == NULL) {
-      g_string_free (sql, TRUE);
-      return FALSE;
-    }
-    g_autofree gchar *type_sql = gw_duckdb_type_sql (type);
-    g_string_append_printf (sql, "%s %s%s", name, type_sql,
-                            gw_logical_type_is_nullable (type) ? "" : " NOT NULL");
-  }
-  g_string_append_c (sql, ')');
-  gboolean ok = gw_duckdb_flink_run (conn, sql->str, error);
-  g_string_free (sql, TRUE);
-  return ok;
-}
-
 /* CREATE TABLE inside the caller's transaction. */
 static gboolean
 create_table (GwDuckdbConnection *conn, const GwFlinkCreateTable *table, GError **error)
@@ -413,10 +375,9 @@ create_table (GwDuckdbConnection *conn, const GwFlinkCreateTable *table, GError 
 
   gboolean ok;
   if (gw_flink_options_lookup (&definition->options, "connector") == NULL)
-    ok = create_native_table (conn, &path, definition, error);
+    ok = gw_ddl_create_native_table (conn, &path, definition, definition->temporary, error);
   else
-    ok = gw_duckdb_connector_validate (definition, error) &&
-         gw_ddl_create_connector_view (conn, &path, definition, definition->temporary, FALSE,
+    ok = gw_ddl_create_connector_view (conn, &path, definition, definition->temporary, FALSE,
                                        error);
   return ok && gw_ddl_store_table (conn, &path, definition, definition->temporary, error);
 }

@@ -27,7 +27,7 @@ gw_duckdb_flink_run (GwDuckdbConnection *conn, const char *sql, GError **error)
 {
   duckdb_result result;
   gboolean ok = duckdb_query (conn->connection, sql, &result) == DuckDBSuccess;
-  if (!ok)
+  if (!ok && !gw_duckdb_flink_translate_error (duckdb_result_error (&result), error))
     g_set_error (error, GW_ERROR, GW_ERROR_SQL, "%s", duckdb_result_error (&result));
   duckdb_destroy_result (&result);
   return ok;

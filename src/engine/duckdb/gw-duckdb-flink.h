@@ -97,6 +97,15 @@ gboolean        gw_duckdb_flink_refresh_source (GwDuckdbConnection *conn, const 
  * reads no files until it is re-created). A table that fails is logged and skipped. */
 gboolean        gw_duckdb_flink_refresh_sources (duckdb_connection connection, GError **error);
 
+/* Flink checks a table's connector options when a query plans, not at CREATE TABLE. The view of
+ * a connector table with options Flink would refuse is created anyway and fails when read, with
+ * DuckDB's error() and this mark before Flink's message. */
+#define GW_DUCKDB_VALIDATION_MARK "[gateway:ValidationException] "
+/* TRUE, with *error = GW_ERROR_VALIDATION and the message after the mark, when a DuckDB error
+ * message is such a failure, or with Flink's sink NOT NULL message for DuckDB's NOT NULL
+ * constraint error (the cursor and gw_duckdb_flink_run call it for every DuckDB error). */
+gboolean        gw_duckdb_flink_translate_error (const char *message, GError **error);
+
 /* ---- DML jobs (gw-duckdb-dml.c): the engine's execute_dml ---- */
 
 gint64          gw_duckdb_execute_dml (GwEngineConnection *conn, const char *const *statements,

@@ -27,7 +27,8 @@ CREATE TABLE orders (
  product VARCHAR(32),
  amount INT,
  PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
  'connector' = 'datagen',
  'number-of-rows' = '5'
 );
@@ -57,7 +58,8 @@ CREATE TABLE `default_catalog`.`default_database`.`orders2` (
   `product` VARCHAR(32),
   `amount` INT,
   CONSTRAINT `PK_user` PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
   'connector' = 'datagen',
   'fields.amount.max' = '1',
   'fields.amount.min' = '1',
@@ -85,7 +87,8 @@ CREATE TABLE `default_catalog`.`default_database`.`orders2` (
   `product` VARCHAR(32),
   `amount` INT,
   CONSTRAINT `PK_user` PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
   'connector' = 'datagen',
   'number-of-rows' = '10'
 )
@@ -119,7 +122,7 @@ ALTER TABLE people ADD age INT;
 [INFO] Execute statement succeeded.
 !info
 
-ALTER TABLE people ADD email STRING COMMENT 'mail address' AFTER id;
+ALTER TABLE people ADD (email STRING COMMENT 'mail address');
 [INFO] Execute statement succeeded.
 !info
 
@@ -128,9 +131,9 @@ DESCRIBE people;
 |  name |   type | null | key | extras | watermark |      comment |
 +-------+--------+------+-----+--------+-----------+--------------+
 |    id |    INT | TRUE |     |        |           |              |
-| email | STRING | TRUE |     |        |           | mail address |
 |  name | STRING | TRUE |     |        |           |              |
 |   age |    INT | TRUE |     |        |           |              |
+| email | STRING | TRUE |     |        |           | mail address |
 +-------+--------+------+-----+--------+-----------+--------------+
 4 rows in set
 !ok
@@ -180,6 +183,31 @@ SELECT * FROM people ORDER BY id;
 2 rows in set
 !ok
 
+# FIRST / AFTER place a new column (a connector table: only its schema changes)
+CREATE TABLE gen_cols (a INT, c INT) WITH ('connector' = 'datagen', 'number-of-rows' = '1');
+[INFO] Execute statement succeeded.
+!info
+
+ALTER TABLE gen_cols ADD b STRING COMMENT 'in the middle' AFTER a;
+[INFO] Execute statement succeeded.
+!info
+
+ALTER TABLE gen_cols ADD first_col BIGINT FIRST;
+[INFO] Execute statement succeeded.
+!info
+
+DESCRIBE gen_cols;
++-----------+--------+------+-----+--------+-----------+---------------+
+|      name |   type | null | key | extras | watermark |       comment |
++-----------+--------+------+-----+--------+-----------+---------------+
+| first_col | BIGINT | TRUE |     |        |           |               |
+|         a |    INT | TRUE |     |        |           |               |
+|         b | STRING | TRUE |     |        |           | in the middle |
+|         c |    INT | TRUE |     |        |           |               |
++-----------+--------+------+-----+--------+-----------+---------------+
+4 rows in set
+!ok
+
 # ==========================================================================
 # everything above survives a restart
 # ==========================================================================
@@ -190,10 +218,11 @@ SHOW TABLES;
 +------------+
 | table name |
 +------------+
+|   gen_cols |
 |    orders2 |
 |     people |
 +------------+
-2 rows in set
+3 rows in set
 !ok
 
 SHOW CREATE TABLE orders2;
@@ -202,7 +231,8 @@ CREATE TABLE `default_catalog`.`default_database`.`orders2` (
   `product` VARCHAR(32),
   `amount` INT,
   CONSTRAINT `PK_user` PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
   'connector' = 'datagen',
   'number-of-rows' = '10'
 )

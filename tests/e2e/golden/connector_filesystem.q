@@ -177,7 +177,8 @@ CREATE TABLE `default_catalog`.`default_database`.`fs_csv` (
   `id` INT,
   `name` VARCHAR(2147483647),
   `amount` DOUBLE
-) WITH (
+)
+WITH (
   'connector' = 'filesystem',
   'format' = 'csv',
   'path' = '${data_dir}/fs_csv'

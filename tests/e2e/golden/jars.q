@@ -14,7 +14,6 @@ ADD JAR '${data_dir}/jars/udf-b.jar';
 !info
 
 # listed in the order they were added
-
 SHOW JARS;
 +----------------------------+
 |                       jars |
@@ -26,7 +25,6 @@ SHOW JARS;
 !ok
 
 # adding a jar twice lists it once
-
 ADD JAR '${data_dir}/jars/udf-a.jar';
 [INFO] Execute statement succeeded.
 !info
@@ -69,7 +67,6 @@ SHOW JARS;
 !ok
 
 # jars belong to the session: a new session (here after a restart) has none
-
 !restart
 
 SHOW JARS;

@@ -44,7 +44,6 @@ SELECT * FROM src ORDER BY id;
 !ok
 
 # pipeline.name names the job
-
 SET 'pipeline.name' = 'copy src';
 [INFO] Execute statement succeeded.
 !info
@@ -69,7 +68,6 @@ DESC JOB '${job_id}';
 !ok
 
 # CREATE TABLE AS is a job too
-
 CREATE TABLE src_copy AS SELECT * FROM src WHERE id = 1;
 [INFO] Submitting SQL update statement to the cluster...
 [INFO] SQL update statement has been successfully submitted to the cluster:
@@ -107,7 +105,6 @@ SET 'table.dml-sync' = 'false';
 !info
 
 # an unbounded source: the INSERT never ends by itself
-
 CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen');
 [INFO] Execute statement succeeded.
 !info
@@ -141,17 +138,6 @@ DESCRIBE JOB '${job_id}';
 1 row in set
 !ok
 
-# the session still serves while the job runs
-
-SELECT count(*) AS n FROM src;
-+---+
-| n |
-+---+
-| 3 |
-+---+
-1 row in set
-!ok
-
 STOP JOB '${job_id}';
 [INFO] Execute statement succeeded.
 !info
@@ -178,6 +164,50 @@ SHOW JOBS;
 | ${job_id_4} |                                        endless insert | CANCELED | ${start_time} |
 +-------------+-------------------------------------------------------+----------+---------------+
 4 rows in set
+!ok
+
+# ==========================================================================
+# the session goes on serving while a job of its own runs
+# ==========================================================================
+
+INSERT INTO nowhere SELECT id FROM endless;
+[INFO] Submitting SQL update statement to the cluster...
+[INFO] SQL update statement has been successfully submitted to the cluster:
+Job ID: ${job_id_5}
+!info
+
+!wait-job RUNNING
+
+SELECT count(*) AS n FROM src;
++---+
+| n |
++---+
+| 3 |
++---+
+1 row in set
+!ok
+
+INSERT INTO dst VALUES (4, 'd');
+[INFO] Submitting SQL update statement to the cluster...
+[INFO] SQL update statement has been successfully submitted to the cluster:
+Job ID: ${job_id_6}
+!info
+
+!wait-job FINISHED
+
+STOP JOB '${job_id_5}';
+[INFO] Execute statement succeeded.
+!info
+
+SELECT * FROM dst ORDER BY id;
++----+------+
+| id | name |
++----+------+
+|  2 |    b |
+|  3 |    c |
+|  4 |    d |
++----+------+
+3 rows in set
 !ok
 
 # ==========================================================================

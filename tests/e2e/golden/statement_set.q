@@ -32,7 +32,6 @@ BEGIN STATEMENT SET;
 !info
 
 # statements of a set are buffered: OK, no job yet
-
 INSERT INTO sink1 SELECT * FROM src;
 [INFO] Execute statement succeeded.
 !info
@@ -42,7 +41,6 @@ INSERT INTO sink2 SELECT id, UPPER(str) FROM src WHERE id > 1;
 !info
 
 # anything but INSERT / CREATE TABLE AS is refused, and the set stays open
-
 SELECT * FROM src;
 [ERROR] Could not execute SQL statement. Reason:
 org.apache.flink.table.gateway.service.utils.SqlExecutionException: Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to submit Statement Set.
@@ -58,16 +56,12 @@ SET 'k' = 'v';
 org.apache.flink.table.gateway.service.utils.SqlExecutionException: Only 'INSERT/CREATE TABLE AS' statement is allowed in Statement Set or use 'END' statement to submit Statement Set.
 !error
 
-# nothing has run yet
-
 # CREATE TABLE AS belongs in a set too
-
 CREATE TABLE ctas_in_set AS SELECT id FROM src WHERE id = 1;
 [INFO] Execute statement succeeded.
 !info
 
 # END submits the whole set as one job
-
 END;
 [INFO] Submitting SQL update statement to the cluster...
 [INFO] SQL update statement has been successfully submitted to the cluster:
@@ -105,7 +99,6 @@ SELECT * FROM ctas_in_set;
 !ok
 
 # one job for the set, named after all its sinks
-
 DESCRIBE JOB '${job_id_2}';
 +-------------+----------------------------------------------------------------------------------------------------------------------------------------+----------+---------------+
 |      job id |                                                                                                                               job name |   status |    start time |
@@ -188,7 +181,6 @@ CREATE TABLE strict_sink (id INT NOT NULL, str STRING);
 !info
 
 # the first INSERT alone would succeed; the second writes NULL into a NOT NULL column
-
 EXECUTE STATEMENT SET BEGIN
 INSERT INTO sink1 VALUES (5, 'five');
 INSERT INTO strict_sink VALUES (CAST(NULL AS INT), 'no id');
@@ -220,7 +212,6 @@ SELECT count(*) AS n FROM strict_sink;
 
 # the same through BEGIN STATEMENT SET, submitted without waiting (table.dml-sync=false):
 # the job id comes back, the job FAILS, and still nothing is committed
-
 SET 'table.dml-sync' = 'false';
 [INFO] Execute statement succeeded.
 !info

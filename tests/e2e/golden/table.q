@@ -64,7 +64,8 @@ CREATE TABLE `default_catalog`.`default_database`.`orders` (
   `cost` AS `amount` * 2,
   WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
   CONSTRAINT `PK_user` PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
   'connector' = 'datagen'
 )
 !ok
@@ -247,7 +248,8 @@ CREATE TABLE `default_catalog`.`default_database`.`orders_like` (
   `cost` AS `amount` * 2,
   WATERMARK FOR `ts` AS `ts` - INTERVAL '1' SECOND,
   CONSTRAINT `PK_user` PRIMARY KEY (`user`) NOT ENFORCED
-) WITH (
+)
+WITH (
   'connector' = 'blackhole'
 )
 !ok
@@ -303,7 +305,8 @@ CREATE TEMPORARY TABLE `default_catalog`.`default_database`.`tbl1` (
   `user` BIGINT NOT NULL,
   `product` VARCHAR(32),
   `amount` INT
-) WITH (
+)
+WITH (
   'connector' = 'datagen'
 )
 !ok

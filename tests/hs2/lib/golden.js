@@ -17,7 +17,7 @@ const GOLDEN_DIR = path.resolve(__dirname, '../../e2e/golden');
 const FORMAT_PY = path.resolve(__dirname, '../../e2e/golden_format.py');
 const PYTHON = process.env.GW_PYTHON || '/usr/bin/python3';
 
-const STATEMENT_TIMEOUT_MS = 30000; // one statement to a terminal state
+const STATEMENT_TIMEOUT_MS = 20000; // one statement to a terminal state
 const POLL_INTERVAL_MS = 50;        // between two DESCRIBE JOB polls of !wait-job
 const S = T.TOperationState;
 const TERMINAL = [S.FINISHED_STATE, S.ERROR_STATE, S.CANCELED_STATE, S.CLOSED_STATE, S.TIMEDOUT_STATE];
@@ -114,7 +114,7 @@ class GoldenRun {
       st = await waitForState(conn, op, TERMINAL, STATEMENT_TIMEOUT_MS);
     } catch (e) {
       await conn.call('CancelOperation', () => op.cancel()).catch(() => {});
-      return { kind: 'status', status: `not finished: ${e.message}` };
+      return { kind: 'status', stuck: true, status: `not finished: ${e.message}` };
     }
     if (st.operationState === S.ERROR_STATE) {
       await conn.call('CloseOperation', () => op.close()).catch(() => {});
@@ -170,7 +170,7 @@ class GoldenRun {
         seen = r.text || r.status || r.kind;
       }
       if (seen === status) return { kind: 'wait-job', ok: true, detail: seen };
-      if (Date.now() > end) return { kind: 'wait-job', ok: false, detail: `job ${id} still ${seen} after ${timeoutSeconds} s` };
+      if (Date.now() > end || r.stuck) return { kind: 'wait-job', ok: false, detail: `job ${id} is ${seen} after ${timeoutSeconds} s` };
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
@@ -181,8 +181,11 @@ class GoldenRun {
     const { steps } = python(['plan', file]);
     const results = [];
     await this.start();
+    let stuck = null; // line of the statement after which the session no longer answers
     for (const step of steps) {
-      if (step.type === 'restart') {
+      if (stuck !== null) {
+        results.push({ kind: 'not-run', line: stuck });
+      } else if (step.type === 'restart') {
         await this.restart();
         results.push({ kind: 'restart' });
       } else if (step.type === 'log-contains') {
@@ -192,7 +195,9 @@ class GoldenRun {
       } else if (step.restOnly) {
         results.push({ kind: 'skipped' });
       } else {
-        results.push(await this.execute(substitute(step.sql, this.dataDir, this.jobIds)));
+        const result = await this.execute(substitute(step.sql, this.dataDir, this.jobIds));
+        results.push(result);
+        if (result.stuck) stuck = step.line;
       }
     }
     await this.stop();
