@@ -17,12 +17,14 @@ gw_hs2_error_sql_state (const GError *error)
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
   case GW_ERROR_PARSE:
+  case GW_ERROR_ILLEGAL_ARGUMENT:
   case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
+  case GW_ERROR_JOB_NOT_FOUND:
     return "42000"; /* syntax error or access rule violation: Hive's compile errors */
   case GW_ERROR_TIMEOUT:
     return "HYT00"; /* timeout expired (JDBC maps it to SQLTimeoutException) */

@@ -24,12 +24,14 @@ gw_rest_status_for_error (const GError *error)
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
   case GW_ERROR_PARSE:
+  case GW_ERROR_ILLEGAL_ARGUMENT:
   case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
+  case GW_ERROR_JOB_NOT_FOUND:
   case GW_ERROR_CANCELED:
   case GW_ERROR_TIMEOUT:
   case GW_ERROR_CONFIG:
@@ -62,7 +64,10 @@ exception_class (const GError *error)
     return "org.apache.flink.table.catalog.exceptions.TableNotExistException";
   case GW_ERROR_TABLE_ALREADY_EXIST:
     return "org.apache.flink.table.catalog.exceptions.TableAlreadyExistException";
-  case GW_ERROR_INVALID_ARGUMENT: return "java.lang.IllegalArgumentException";
+  case GW_ERROR_JOB_NOT_FOUND:
+    return "org.apache.flink.runtime.messages.FlinkJobNotFoundException";
+  case GW_ERROR_INVALID_ARGUMENT:
+  case GW_ERROR_ILLEGAL_ARGUMENT: return "java.lang.IllegalArgumentException";
   case GW_ERROR_UNSUPPORTED: return "java.lang.UnsupportedOperationException";
   case GW_ERROR_CANCELED: return "java.util.concurrent.CancellationException";
   case GW_ERROR_TIMEOUT: return "java.util.concurrent.TimeoutException";

@@ -21,6 +21,9 @@ typedef enum {
   GW_ERROR_VALIDATION,          /* a statement is well-formed but invalid (Flink's
                                  * ValidationException: unknown table, bad option, ...) */
   GW_ERROR_PARSE,               /* the statement does not parse (Flink's ParseException) */
+  GW_ERROR_ILLEGAL_ARGUMENT,    /* a statement's value is invalid, e.g. SET of a bad option value
+                                 * (IllegalArgumentException; unlike GW_ERROR_INVALID_ARGUMENT it
+                                 * is the statement's failure, not the request's) */
   GW_ERROR_SQL_EXECUTION,       /* a gateway-level statement failed (Flink's
                                  * SqlExecutionException: statement sets, jobs, ...) */
   /* Flink's specific catalog exceptions, so clients see the class Flink would name: */
@@ -29,6 +32,7 @@ typedef enum {
   GW_ERROR_DATABASE_NOT_EMPTY,  /* DatabaseNotEmptyException */
   GW_ERROR_TABLE_NOT_EXIST,     /* TableNotExistException */
   GW_ERROR_TABLE_ALREADY_EXIST, /* TableAlreadyExistException */
+  GW_ERROR_JOB_NOT_FOUND,       /* FlinkJobNotFoundException: STOP JOB of an unknown id */
   GW_ERROR_CANCELED,            /* the operation was canceled */
   GW_ERROR_TIMEOUT,             /* the operation ran past its execution timeout */
   GW_ERROR_LIMIT,               /* a configured bound (sessions, sizes) was reached */
@@ -48,12 +52,14 @@ gw_error_is_statement_error (const GError *error)
   case GW_ERROR_CATALOG:
   case GW_ERROR_VALIDATION:
   case GW_ERROR_PARSE:
+  case GW_ERROR_ILLEGAL_ARGUMENT:
   case GW_ERROR_SQL_EXECUTION:
   case GW_ERROR_DATABASE_NOT_EXIST:
   case GW_ERROR_DATABASE_ALREADY_EXIST:
   case GW_ERROR_DATABASE_NOT_EMPTY:
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
+  case GW_ERROR_JOB_NOT_FOUND:
     return TRUE;
   default:
     return FALSE;

@@ -132,6 +132,9 @@ static const GwOptionSpec option_table[] = {
   { "table.local-time-zone", GW_OPTION_STRING, "default",
     "Session time zone used to render TIMESTAMP_LTZ values, such as \"UTC\" or "
     "\"Europe/Berlin\"; \"default\" means the system time zone.", NULL },
+  { "table.sql-dialect", GW_OPTION_ENUM, "default",
+    "Dialect of the statements: default (Flink SQL) or hive (accepted; statements are still "
+    "read as Flink SQL).", "default|hive" },
   { "table.dml-sync", GW_OPTION_BOOL, "false",
     "Whether an INSERT statement's operation finishes only once the data is written; false "
     "returns as soon as it is submitted.", NULL },

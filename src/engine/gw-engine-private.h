@@ -27,6 +27,7 @@ typedef struct {
                                        const char *database, gboolean create, GError **error);
   gboolean            (*get_current) (GwEngineConnection *conn, gchar **catalog,
                                       gchar **database, GError **error);
+  gboolean            (*has_private_objects) (GwEngineConnection *conn);
   gint64              (*execute_dml) (GwEngineConnection *conn, const char *const *statements,
                                       GwEnginePrintFunc print, gpointer print_data,
                                       GCancellable *cancellable, GError **error);

@@ -126,6 +126,13 @@ gw_engine_get_current (GwEngineConnection *conn, gchar **catalog, gchar **databa
   return conn->klass->get_current (conn, catalog, database, error);
 }
 
+gboolean
+gw_engine_connection_has_private_objects (GwEngineConnection *conn)
+{
+  g_return_val_if_fail (conn != NULL, TRUE);
+  return conn->klass->has_private_objects (conn);
+}
+
 /* ---- cursors over rows an engine built itself ---- */
 
 typedef struct {

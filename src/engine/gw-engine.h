@@ -77,6 +77,10 @@ GwEngineCursor *gw_engine_cursor_new_rows (GwStatementKind kind, GwResultSchema 
 gboolean   gw_engine_get_current (GwEngineConnection *conn, gchar **catalog, gchar **database,
                                   GError **error);
 
+/* TRUE when conn holds objects no other connection sees (temporary tables and views): work that
+ * must see them has to run on conn itself. */
+gboolean   gw_engine_connection_has_private_objects (GwEngineConnection *conn);
+
 GwStatementKind gw_engine_cursor_get_kind (GwEngineCursor *cursor);
 /* Borrowed; valid while the cursor lives. */
 GwResultSchema *gw_engine_cursor_get_schema (GwEngineCursor *cursor);

@@ -166,8 +166,10 @@ gw_operation_transition (GwOperation *op, GwOperationStatus to, GError **error)
 
 /* A job the operation submitted and that runs after the operation finished (dml-sync false). */
 typedef struct {
-  GwJob     *job;        /* owned ref */
-  GPtrArray *statements; /* owned, NULL-terminated strings */
+  GwJob              *job;        /* owned ref */
+  GPtrArray          *statements; /* owned, NULL-terminated strings */
+  GwEngineConnection *conn;       /* owned: the job's own connection, or NULL: it runs on the
+                                   * session's, whose engine lock is held until it ends */
 } PendingJob;
 
 static void
@@ -184,16 +186,16 @@ cancel_job (GCancellable *op_cancellable, gpointer job_cancellable)
   g_cancellable_cancel (job_cancellable);
 }
 
-/* Runs the job's statements on the session's connection; the caller holds the engine lock and
- * released the connection. Returns the rows written, or -1 with error. */
+/* Runs the job's statements on conn (the session's, under its engine lock, or the job's own).
+ * Returns the rows written, or -1 with error. */
 static gint64
-execute_job (GwOperation *op, GwJob *job, GPtrArray *statements, GError **error)
+execute_job (GwOperation *op, GwJob *job, GPtrArray *statements, GwEngineConnection *conn,
+             GError **error)
 {
   gw_operation_log_append (op->log, "Job %s running", gw_job_get_id (job));
   GError *local_error = NULL;
-  gint64 rows = gw_engine_execute_dml (gw_session_get_connection (op->session),
-                                       (const char *const *) statements->pdata, print_row, op,
-                                       gw_job_get_cancellable (job), &local_error);
+  gint64 rows = gw_engine_execute_dml (conn, (const char *const *) statements->pdata, print_row,
+                                       op, gw_job_get_cancellable (job), &local_error);
   gw_job_finish (job, local_error);
   if (rows >= 0)
     gw_operation_log_append (op->log, "Job %s finished: %" G_GINT64_FORMAT " rows written",
@@ -219,9 +221,11 @@ dml_sync (GwOperation *op)
 }
 
 /* Submits statements (NULL-terminated, taken) as a job. With table.dml-sync the job runs here;
- * otherwise it is handed back in *pending with the engine lock still held, to run once the
- * operation has answered with the job id (the session's next engine statement waits for the
- * lock, so statements still see each other's effects in order). */
+ * otherwise it is handed back in *pending, to run once the operation has answered with the job
+ * id: on a connection of its own, so the session goes on (as with Flink, a later statement does
+ * not wait for it), or — when the session has temporary objects only its connection sees — on
+ * the session's connection with the engine lock still held (the session's next engine statement
+ * then waits for the job). */
 static GwResultFetcher *
 submit_job (GwOperation *op, GPtrArray *statements, PendingJob *pending, GError **error)
 {
@@ -239,14 +243,24 @@ submit_job (GwOperation *op, GPtrArray *statements, PendingJob *pending, GError 
   op->result_kind = GW_RESULT_KIND_SUCCESS_WITH_CONTENT;
   gw_operation_log_append (op->log, "Job %s (%s) submitted", op->job_id, name);
   if (!dml_sync (op)) {
+    GError *connect_error = NULL;
+    pending->conn = gw_session_connect_for_job (op->session, &connect_error);
+    if (connect_error != NULL) {
+      gw_job_finish (job, connect_error);
+      g_propagate_error (error, connect_error);
+      g_mutex_unlock (engine_lock);
+      return NULL;
+    }
     pending->job = g_steal_pointer (&job);
     pending->statements = g_steal_pointer (&owned);
-    return gw_statement_result_job (op->job_id); /* the engine lock stays held */
+    if (pending->conn != NULL)
+      g_mutex_unlock (engine_lock);
+    return gw_statement_result_job (op->job_id); /* without a connection, the lock stays held */
   }
   /* Cancelling the operation stops its job. */
   gulong handler = g_cancellable_connect (op->cancellable, G_CALLBACK (cancel_job),
                                           gw_job_get_cancellable (job), NULL);
-  op->modified_rows = execute_job (op, job, owned, error);
+  op->modified_rows = execute_job (op, job, owned, gw_session_get_connection (op->session), error);
   g_cancellable_disconnect (op->cancellable, handler);
   g_mutex_unlock (engine_lock);
   return op->modified_rows >= 0 ? gw_statement_result_job (op->job_id) : NULL;
@@ -439,13 +453,19 @@ gw_operation_run (GwOperation *op)
     gw_session_operation_done (op->session, op);
     return;
   }
-  /* An asynchronous job: the operation answered with its id; the job now runs on the session's
-   * connection (engine lock held since submit_job) while the session takes its next statement. */
+  /* An asynchronous job: the operation answered with its id; the job now runs while the session
+   * takes its next statement. */
   gw_operation_ref (op);
   gw_session_operation_done (op->session, op);
   g_autoptr (GError) job_error = NULL;
-  execute_job (op, pending.job, pending.statements, &job_error);
-  g_mutex_unlock (gw_session_get_engine_lock (op->session));
+  if (pending.conn != NULL) {
+    execute_job (op, pending.job, pending.statements, pending.conn, &job_error);
+    gw_engine_connection_close (pending.conn);
+  } else {
+    execute_job (op, pending.job, pending.statements, gw_session_get_connection (op->session),
+                 &job_error);
+    g_mutex_unlock (gw_session_get_engine_lock (op->session));
+  }
   gw_job_unref (pending.job);
   g_ptr_array_unref (pending.statements);
   gw_operation_unref (op);

@@ -58,7 +58,10 @@ test_statements_run_in_order (void)
   GwService *service = service_new ();
   g_autoptr (GError) error = NULL;
   GwHandle s, ops[3];
-  g_assert_true (gw_service_open_session (service, "t", NULL, &s, &error));
+  /* With table.dml-sync false the INSERT's job would run beside the SELECT, as in Flink. */
+  g_autoptr (GHashTable) properties = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (properties, "table.dml-sync", "true");
+  g_assert_true (gw_service_open_session (service, "t", properties, &s, &error));
   const char *sql[] = { "CREATE TABLE seq (i BIGINT)", "INSERT INTO seq SELECT range FROM range(5)",
                         "SELECT i * 10 FROM seq ORDER BY i" };
   for (guint i = 0; i < 3; i++)

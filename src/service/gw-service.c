@@ -115,6 +115,7 @@ gw_service_new (GwConfig *config, GError **error)
   service->session_context = (GwSessionContext) {
     .worker_pool = service->worker_pool,
     .jobs = service->jobs,
+    .engine = service->engine,
     .defaults = service->defaults,
     .fetch_limits = {
       .page_max_rows = (guint) MAX (1, gw_config_get_int (config, "sql-gateway.result.page-max-rows")),

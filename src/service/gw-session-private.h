@@ -16,6 +16,7 @@ typedef struct {
   GThreadPool   *worker_pool;     /* borrowed: runs GwOperation* items */
   GHashTable    *defaults;        /* borrowed: gateway configuration for RESET */
   GwJobRegistry *jobs;            /* borrowed: the gateway's jobs (SHOW JOBS, STOP JOB) */
+  GwEngine      *engine;          /* borrowed: connections for jobs running beside the session */
   GwFetchLimits  fetch_limits;
   guint          max_operations;
 } GwSessionContext;
@@ -44,6 +45,10 @@ GwEngineConnection *gw_session_get_connection (GwSession *session);  /* borrowed
 GMutex      *gw_session_get_engine_lock (GwSession *session);
 const GwFetchLimits *gw_session_get_fetch_limits (GwSession *session);
 GwJobRegistry *gw_session_get_jobs (GwSession *session);  /* borrowed */
+/* A new engine connection at the session's current catalog and database, for a job that runs
+ * while the session goes on; NULL when the job must use the session's own connection (it has
+ * temporary objects). Caller holds the engine lock and released the connection. */
+GwEngineConnection *gw_session_connect_for_job (GwSession *session, GError **error);
 
 /* Statement-set mode (BEGIN STATEMENT SET ... END): the DML buffered so far. */
 gboolean     gw_session_in_statement_set (GwSession *session);

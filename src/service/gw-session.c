@@ -203,6 +203,21 @@ gw_session_get_jobs (GwSession *s)
   return s->context.jobs;
 }
 
+GwEngineConnection *
+gw_session_connect_for_job (GwSession *s, GError **error)
+{
+  if (s->context.engine == NULL || gw_engine_connection_has_private_objects (s->conn))
+    return NULL;
+  g_autofree gchar *catalog = NULL;
+  g_autofree gchar *database = NULL;
+  if (!gw_engine_get_current (s->conn, &catalog, &database, error))
+    return NULL;
+  GwEngineConnection *conn = gw_engine_connect (s->context.engine, error);
+  if (conn != NULL && !gw_engine_use_database (conn, catalog, database, FALSE, error))
+    g_clear_pointer (&conn, gw_engine_connection_close);
+  return conn;
+}
+
 gboolean
 gw_session_in_statement_set (GwSession *s)
 {

@@ -42,14 +42,25 @@ gw_statement_set_refuse (GError **error)
 
 /* Flink validates a SET by building an environment with it; known options must parse. */
 static gboolean
-set_config (GwSession *session, const char *key, const char *value, GError **error)
+set_config (GwSession *session, const char *raw_key, const char *raw_value, GError **error)
 {
+  /* Flink stores the key and the value trimmed. */
+  g_autofree gchar *key = g_strstrip (g_strdup (raw_key));
+  g_autofree gchar *value = g_strstrip (g_strdup (raw_value));
+  if (g_strcmp0 (key, "table.sql-dialect") == 0 && g_ascii_strcasecmp (value, "default") != 0 &&
+      g_ascii_strcasecmp (value, "hive") != 0) {
+    /* What Flink's SqlDialect.valueOf() answers. */
+    g_autofree gchar *upper = g_ascii_strup (value, -1);
+    g_set_error (error, GW_ERROR, GW_ERROR_ILLEGAL_ARGUMENT,
+                 "No enum constant org.apache.flink.table.api.SqlDialect.%s", upper);
+    return FALSE;
+  }
   if (gw_option_lookup (key) != NULL) {
     g_autoptr (GwConfig) probe = gw_config_new ();
     g_autoptr (GError) invalid = NULL;
     gw_config_set (probe, key, value);
     if (!gw_config_validate (probe, &invalid)) {
-      g_set_error (error, GW_ERROR, GW_ERROR_INVALID_ARGUMENT,
+      g_set_error (error, GW_ERROR, GW_ERROR_ILLEGAL_ARGUMENT,
                    "Failed to set key %s with value %s. %s", key, value, invalid->message);
       return FALSE;
     }
@@ -99,9 +110,8 @@ stop_job (GwSession *session, const GwFlinkStatement *st, GError **error)
   }
   g_autoptr (GwJob) job = gw_job_registry_lookup (gw_session_get_jobs (session), st->value);
   if (job == NULL) {
-    g_autofree gchar *sid = gw_handle_dup_string (gw_session_get_handle (session));
-    g_set_error (error, GW_ERROR, GW_ERROR_SQL_EXECUTION,
-                 "Could not stop job %s in session %s: the job does not exist.", st->value, sid);
+    g_set_error (error, GW_ERROR, GW_ERROR_JOB_NOT_FOUND, "Could not find Flink job (%s)",
+                 st->value);
     return FALSE;
   }
   return gw_job_stop (job, error);
@@ -130,9 +140,11 @@ gw_gateway_statement_run (GwSession *session, const GwFlinkStatement *st,
     content = gw_statement_result_config (config);
     break;
   }
-  case GW_FLINK_RESET:
-    gw_session_reset_config (session, st->key);
+  case GW_FLINK_RESET: {
+    g_autofree gchar *key = g_strstrip (g_strdup (st->key));
+    gw_session_reset_config (session, key);
     return gw_statement_result_ok ();
+  }
   case GW_FLINK_RESET_ALL:
     gw_session_reset_config (session, NULL);
     return gw_statement_result_ok ();

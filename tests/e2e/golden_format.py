@@ -74,7 +74,7 @@ the DuckDB file of default_catalog lives in it, and `${data_dir}/jars/udf-a.jar`
 Normalisation of the actual output (so that it can be compared): the data directory's path is
 shown as `${data_dir}`; a job id of the file's N-th job submission is shown as `${job_id_N}` (any
 other 32-hex value in a `job id` column as `${job_id_?}`); a timestamp in a `start time` column
-as `${start_time}`. Only in a `SET` listing (columns `key`, `value`): rows whose key starts with
+as `${start_time}`; a UUID (session / operation handle in a message) as `${uuid}`. Only in a `SET` listing (columns `key`, `value`): rows whose key starts with
 `sql-gateway.` are left out (the generated gateway configuration differs by runner and start).
 
 RENDERING RULES PER PROTOCOL
@@ -139,6 +139,7 @@ JOB_LINES = ("[INFO] Submitting SQL update statement to the cluster...",
 ERROR_LINE = "[ERROR] Could not execute SQL statement. Reason:"
 
 HEX32_RE = re.compile(r"\b[0-9a-f]{32}\b")
+UUID_RE = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 TIMESTAMP_RE = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d+)?Z?$")
 EXCEPTION_PREFIX_RE = re.compile(r"^(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*(?:Exception|Error): ")
 STATEMENT_SET_RE = re.compile(r"^\s*(EXECUTE|EXPLAIN)\s+STATEMENT\s+SET\b", re.IGNORECASE)
@@ -521,6 +522,7 @@ class Context:
     def normalise(self, text):
         if self.data_dir:
             text = text.replace(self.data_dir, "${data_dir}")
+        text = UUID_RE.sub("${uuid}", text)
         return HEX32_RE.sub(lambda m: self.job_name(m.group(0), keep_unknown=True), text)
 
     def job_name(self, value, keep_unknown=False):

@@ -418,6 +418,26 @@ duckdb_connection_get_current (GwEngineConnection *base, gchar **catalog, gchar 
          gw_duckdb_flink_current (conn, catalog, database, error);
 }
 
+/* DuckDB's temp catalog is per connection; the gateway's own temp metadata table does not count
+ * (it only describes temporary objects, which are counted themselves). */
+static gboolean
+duckdb_connection_has_private_objects (GwEngineConnection *base)
+{
+  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
+  duckdb_result result;
+  if (duckdb_query (conn->connection,
+                    "SELECT (SELECT count(*) FROM duckdb_tables() WHERE temporary"
+                    "        AND table_name NOT LIKE '\\_\\_gateway%' ESCAPE '\\')"
+                    "     + (SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal)",
+                    &result) == DuckDBError) {
+    duckdb_destroy_result (&result);
+    return TRUE; /* when in doubt, stay on the connection */
+  }
+  gboolean any = duckdb_value_int64 (&result, 0, 0) > 0;
+  duckdb_destroy_result (&result);
+  return any;
+}
+
 const GwEngineClass gw_duckdb_engine_class = {
   .type = "duckdb",
   .open = duckdb_engine_open,
@@ -432,6 +452,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .list_catalog = gw_duckdb_list_catalog,
   .use_database = gw_duckdb_use_database,
   .get_current = duckdb_connection_get_current,
+  .has_private_objects = duckdb_connection_has_private_objects,
   .execute_dml = gw_duckdb_execute_dml,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,

@@ -1,6 +1,12 @@
 # alter.q - ALTER TABLE ... RENAME TO | SET (...) | RESET (...) | ADD / MODIFY / DROP / RENAME column;
 # table options persist across a restart
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info
@@ -213,6 +219,15 @@ DESCRIBE gen_cols;
 # ==========================================================================
 
 !restart
+
+# a new session: its options are the defaults again
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
+SET 'table.dml-sync' = 'true';
+[INFO] Execute statement succeeded.
+!info
 
 SHOW TABLES;
 +------------+

@@ -1,6 +1,12 @@
 # catalog.q - CREATE/DROP/ALTER/USE CATALOG, SHOW CATALOGS, SHOW CURRENT CATALOG, DESCRIBE CATALOG,
 # SHOW CREATE CATALOG (a catalog is an attached DuckDB database)
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info
@@ -356,6 +362,15 @@ WITH (
 
 # the data is in the file: after a restart the same catalog sees it again
 !restart
+
+# a new session: its options are the defaults again
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
+SET 'table.dml-sync' = 'true';
+[INFO] Execute statement succeeded.
+!info
 
 CREATE CATALOG IF NOT EXISTS file_cat WITH ('type'='duckdb', 'path'='${data_dir}/file_cat.duckdb');
 [INFO] Execute statement succeeded.

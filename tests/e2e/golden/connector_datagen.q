@@ -1,6 +1,12 @@
 # connector_datagen.q - the datagen connector: number-of-rows, fields.<f>.kind random|sequence,
 # min/max/length/start/end
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info

@@ -1,6 +1,12 @@
 # connector_filesystem.q - the filesystem connector (csv, json, parquet): written by INSERT as new part files
 # (INSERT OVERWRITE replaces them), read by SELECT, still there after a gateway restart
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info
@@ -159,6 +165,15 @@ SELECT * FROM fs_ctas ORDER BY id;
 # ==========================================================================
 
 !restart
+
+# a new session: its options are the defaults again
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
+SET 'table.dml-sync' = 'true';
+[INFO] Execute statement succeeded.
+!info
 
 SHOW TABLES;
 +------------+

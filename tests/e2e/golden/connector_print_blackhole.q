@@ -1,6 +1,12 @@
 # connector_print_blackhole.q - the print connector (rows to the gateway log) and the blackhole connector
 # (rows dropped); both are sinks only
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info

@@ -1,6 +1,12 @@
 # jobs.q - INSERT and CTAS run as jobs: job ids, job names, SHOW JOBS, DESCRIBE JOB, STOP JOB,
 # table.dml-sync both ways
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 CREATE TABLE src (id BIGINT, name STRING);
 [INFO] Execute statement succeeded.
 !info
@@ -104,7 +110,11 @@ SET 'table.dml-sync' = 'false';
 [INFO] Execute statement succeeded.
 !info
 
-# an unbounded source: the INSERT never ends by itself
+# an unbounded source (streaming mode): the INSERT never ends by itself
+SET 'execution.runtime-mode' = 'streaming';
+[INFO] Execute statement succeeded.
+!info
+
 CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen');
 [INFO] Execute statement succeeded.
 !info
@@ -167,6 +177,20 @@ SHOW JOBS;
 !ok
 
 # ==========================================================================
+# jobs that do not exist
+# ==========================================================================
+
+DESCRIBE JOB '00000000000000000000000000000000';
+[ERROR] Could not execute SQL statement. Reason:
+org.apache.flink.table.gateway.service.utils.SqlExecutionException: Described job 00000000000000000000000000000000 does not exist in the cluster.
+!error
+
+STOP JOB '00000000000000000000000000000000';
+[ERROR] Could not execute SQL statement. Reason:
+org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (00000000000000000000000000000000)
+!error
+
+# ==========================================================================
 # the session goes on serving while a job of its own runs
 # ==========================================================================
 
@@ -177,6 +201,10 @@ Job ID: ${job_id_5}
 !info
 
 !wait-job RUNNING
+
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
 
 SELECT count(*) AS n FROM src;
 +---+
@@ -209,17 +237,3 @@ SELECT * FROM dst ORDER BY id;
 +----+------+
 3 rows in set
 !ok
-
-# ==========================================================================
-# jobs that do not exist
-# ==========================================================================
-
-DESCRIBE JOB '00000000000000000000000000000000';
-[ERROR] Could not execute SQL statement. Reason:
-org.apache.flink.table.gateway.service.utils.SqlExecutionException: Described job 00000000000000000000000000000000 does not exist in the cluster.
-!error
-
-STOP JOB '00000000000000000000000000000000';
-[ERROR] Could not execute SQL statement. Reason:
-org.apache.flink.runtime.messages.FlinkJobNotFoundException: Could not find Flink job (00000000000000000000000000000000)
-!error

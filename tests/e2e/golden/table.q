@@ -1,6 +1,12 @@
 # table.q - CREATE [TEMPORARY] TABLE (computed columns, primary key, watermark, comments, partitions,
 # options), CREATE TABLE ... LIKE, CTAS, DESCRIBE/DESC, SHOW CREATE TABLE, DROP [TEMPORARY] TABLE
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info

@@ -1,5 +1,11 @@
 # view.q - CREATE [TEMPORARY] VIEW, SHOW VIEWS, DESCRIBE, SHOW CREATE VIEW, DROP [TEMPORARY] VIEW
 
+# batch mode, as Flink's own .q files use for bounded data: results without an op
+# column, ORDER BY on any column, INSERT OVERWRITE
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
 SET 'table.dml-sync' = 'true';
 [INFO] Execute statement succeeded.
 !info
@@ -174,6 +180,15 @@ SHOW VIEWS;
 # ==========================================================================
 
 !restart
+
+# a new session: its options are the defaults again
+SET 'execution.runtime-mode' = 'batch';
+[INFO] Execute statement succeeded.
+!info
+
+SET 'table.dml-sync' = 'true';
+[INFO] Execute statement succeeded.
+!info
 
 SHOW VIEWS;
 +--------------+

@@ -95,7 +95,15 @@ class GoldenRun {
   }
 
   async cleanup() {
-    for (const gw of this.gateways) await gw.cleanup();
+    for (const gw of this.gateways) {
+      // A binary that could not be spawned (being rebuilt: EACCES) never emits 'exit', and
+      // Gateway.cleanup() would wait for it forever.
+      if (gw.proc && gw.proc.pid === undefined) {
+        if (gw.workdir) fs.rmSync(gw.workdir, { recursive: true, force: true });
+      } else {
+        await gw.cleanup();
+      }
+    }
     fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 
