@@ -28,6 +28,8 @@ typedef struct {
   gboolean            (*get_current) (GwEngineConnection *conn, gchar **catalog,
                                       gchar **database, GError **error);
   gboolean            (*has_private_objects) (GwEngineConnection *conn);
+  gboolean            (*validate_dml) (GwEngineConnection *conn, const char *const *statements,
+                                       GError **error);
   gint64              (*execute_dml) (GwEngineConnection *conn, const char *const *statements,
                                       GwEnginePrintFunc print, gpointer print_data,
                                       GCancellable *cancellable, GError **error);

@@ -127,6 +127,14 @@ gw_engine_get_current (GwEngineConnection *conn, gchar **catalog, gchar **databa
 }
 
 gboolean
+gw_engine_validate_dml (GwEngineConnection *conn, const char *const *statements, GError **error)
+{
+  g_return_val_if_fail (conn != NULL && statements != NULL && statements[0] != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return conn->klass->validate_dml (conn, statements, error);
+}
+
+gboolean
 gw_engine_connection_has_private_objects (GwEngineConnection *conn)
 {
   g_return_val_if_fail (conn != NULL, TRUE);

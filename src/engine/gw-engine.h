@@ -67,6 +67,12 @@ gint64     gw_engine_execute_dml (GwEngineConnection *conn, const char *const *s
                                   GwEnginePrintFunc print, gpointer print_data,
                                   GCancellable *cancellable, GError **error);
 
+/* What a job's submission checks before the job id is returned (Flink plans a job before it
+ * submits it): the targets exist and take the queries' columns, the queries resolve, CTAS
+ * targets do not exist yet. Runs nothing and changes nothing. */
+gboolean   gw_engine_validate_dml (GwEngineConnection *conn, const char *const *statements,
+                                   GError **error);
+
 /* A cursor over rows an engine built itself (SHOW, DESCRIBE): takes ownership of rows (a batch
  * with schema; may be NULL for no rows) and a ref on schema. Any engine may return one. */
 GwEngineCursor *gw_engine_cursor_new_rows (GwStatementKind kind, GwResultSchema *schema,

@@ -236,6 +236,12 @@ submit_job (GwOperation *op, GPtrArray *statements, PendingJob *pending, GError 
     g_mutex_unlock (engine_lock);
     return NULL;
   }
+  /* Planning errors (unknown table, bad options, column mismatch) fail the statement itself. */
+  if (!gw_engine_validate_dml (gw_session_get_connection (op->session),
+                               (const char *const *) statements->pdata, error)) {
+    g_mutex_unlock (engine_lock);
+    return NULL;
+  }
   g_autofree gchar *name = gw_job_name_for (op->session, (const char *const *) statements->pdata);
   g_autoptr (GwJob) job = gw_job_registry_start (gw_session_get_jobs (op->session), name);
   op->job_id = g_strdup (gw_job_get_id (job));

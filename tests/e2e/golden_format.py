@@ -47,8 +47,13 @@ Expected blocks, as Flink's sql-client .q files show them:
     job or an error), and each non-blank expected line must occur, in order, inside the actual
     lines.
 
-A statement that does not reach a terminal state within the runner's timeout (20 s) is cancelled, and the rest of the file is not run (shown as `[NOT RUN]`): its session would
-only queue behind it.
+A statement that does not reach a terminal state within the runner's timeout (20 s) is
+cancelled, and the rest of the file is not run (shown as `[NOT RUN]`): its session would only
+queue behind it.
+
+Every file runs on a gateway of its own with a fresh data directory (REST: once per row format;
+HS2: the endpoint's catalog.name / default-database set to default_catalog / default_database,
+so that HS2 sessions start where REST sessions do).
 
 Directives (lines of their own between items):
 
@@ -74,8 +79,9 @@ the DuckDB file of default_catalog lives in it, and `${data_dir}/jars/udf-a.jar`
 Normalisation of the actual output (so that it can be compared): the data directory's path is
 shown as `${data_dir}`; a job id of the file's N-th job submission is shown as `${job_id_N}` (any
 other 32-hex value in a `job id` column as `${job_id_?}`); a timestamp in a `start time` column
-as `${start_time}`; a UUID (session / operation handle in a message) as `${uuid}`. Only in a `SET` listing (columns `key`, `value`): rows whose key starts with
-`sql-gateway.` are left out (the generated gateway configuration differs by runner and start).
+as `${start_time}`; a UUID (session / operation handle in a message) as `${uuid}`. Only in a
+`SET` listing (columns `key`, `value`): rows whose key starts with `sql-gateway.` are left out
+(the generated gateway configuration differs by runner and start).
 
 RENDERING RULES PER PROTOCOL
 ----------------------------
@@ -105,7 +111,7 @@ HiveServer2 (hive-driver): there is no resultKind / isQueryResult / jobID. An op
 COMMAND LINE (for the node runner)
 ----------------------------------
   python3 golden_format.py plan FILE.q
-      → JSON {"steps": [{"type": "statement", "sql": ..., "restOnly": bool} |
+      → JSON {"steps": [{"type": "statement", "sql": ..., "restOnly": bool, "line": N} |
                         {"type": "restart"} | {"type": "wait-job", "status": S, "timeout": s} |
                         {"type": "log-contains", "text": T, "timeout": s}]}
   python3 golden_format.py check FILE.q --mode hs2 < {"dataDir": ..., "results": [...]}
@@ -254,7 +260,8 @@ def parse(text):
         expected = []
         while True:
             if i >= len(lines):
-                raise ValueError(f"line {start + 1}: expected block without !ok/!info/!error/!contains")
+                raise ValueError(f"line {start + 1}: expected block without "
+                                 "!ok/!info/!error/!contains")
             if lines[i].strip() in TERMINATORS:
                 command = lines[i].strip()
                 i += 1
@@ -402,7 +409,8 @@ def json_value_text(value, ltype, nested=False):
             text = text[:-1]
         return pad_fraction(text, ltype.get("precision"))
     if root == "ARRAY" and isinstance(value, list):
-        return "[" + ", ".join(json_value_text(v, ltype.get("elementType"), True) for v in value) + "]"
+        element = ltype.get("elementType")
+        return "[" + ", ".join(json_value_text(v, element, True) for v in value) + "]"
     if root == "MAP" and isinstance(value, dict):
         return "{" + ", ".join(f"{json_value_text(k, ltype.get('keyType'), True)}="
                                f"{json_value_text(v, ltype.get('valueType'), True)}"
@@ -647,7 +655,8 @@ def envelope_problems(result, query, is_ok, is_job, text_rows):
                 problems.append(f"jobID {job_id} on an OK result")
         elif is_job:
             if kind != "SUCCESS_WITH_CONTENT":
-                problems.append(f"resultKind is {kind}, a job submission needs SUCCESS_WITH_CONTENT")
+                problems.append(f"resultKind is {kind}, a job submission needs "
+                                "SUCCESS_WITH_CONTENT")
             if job_id != text_rows[0][0]:
                 problems.append(f"jobID is {job_id}, expected the `job id` value {text_rows[0][0]}")
         else:
@@ -748,7 +757,8 @@ def not_run(item, stuck_line):
     detail = f"not run: the statement of line {stuck_line} did not finish"
     if isinstance(item, Directive):
         return (False, detail)
-    return Rendered([f"[NOT RUN] the statement of line {stuck_line} did not finish"], "!error", "other")
+    return Rendered([f"[NOT RUN] the statement of line {stuck_line} did not finish"], "!error",
+                    "other")
 
 
 def render_all(items, results, data_dir, mode):
@@ -762,7 +772,8 @@ def render_all(items, results, data_dir, mode):
             continue
         if isinstance(item, Directive):
             if item.name in ("wait-job", "log-contains"):
-                outcomes[id(item)] = (bool(result.get("ok")), ctx.normalise(str(result.get("detail", ""))))
+                detail = ctx.normalise(str(result.get("detail", "")))
+                outcomes[id(item)] = (bool(result.get("ok")), detail)
             continue
         if result["kind"] == "skipped":
             outcomes[id(item)] = None
@@ -794,7 +805,8 @@ def main(argv):
         expected, actual = check_file(argv[1], payload["results"], payload.get("dataDir"), mode)
         name = argv[1].rsplit("/", 1)[-1]
         diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                            f"golden/{name} (expected)", f"{name} ({mode}, actual)"))
+                                            f"golden/{name} (expected)",
+                                            f"{name} ({mode}, actual)"))
         print(json.dumps({"expected": expected, "actual": actual, "diff": diff}))
         return 0
     print(__doc__.split("COMMAND LINE")[1], file=sys.stderr)

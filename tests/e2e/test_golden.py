@@ -187,7 +187,8 @@ def test_golden(name, row_format, gateway_factory, tmp_path):
         pytest.skip(f"wrote {path}")
     if actual != expected:
         diff = difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                    f"golden/{name}.q (expected)", f"{name}.q ({row_format}, actual)")
+                                    f"golden/{name}.q (expected)",
+                                    f"{name}.q ({row_format}, actual)")
         pytest.fail("".join(diff), pytrace=False)
 
 
@@ -260,4 +261,5 @@ def test_parser_directives():
     assert items[1].rest_only and items[1].sql == "SELECT 1" and items[1].expected == ["x"]
     assert items[3].status == "RUNNING" and items[3].timeout == 5.0
     assert items[4].sql == "EXECUTE STATEMENT SET BEGIN\nINSERT INTO a VALUES (1);\nEND"
-    assert gf.plan(items)[0] == {"type": "statement", "sql": "SELECT 1", "restOnly": True, "line": 4}
+    assert gf.plan(items)[0] == {"type": "statement", "sql": "SELECT 1", "restOnly": True,
+                                 "line": 4}

@@ -308,6 +308,49 @@ run_statement (GwDuckdbDmlJob *job, GPtrArray *targets, const GwFlinkStatement *
                      insert->overwrite, error);
 }
 
+/* What Flink checks when it plans a job, before anything runs: the targets exist and take the
+ * queries' columns, the sources resolve (DuckDB prepares each query), CTAS targets are new. */
+static gboolean
+validate_statement (GwDuckdbConnection *conn, const GwFlinkStatement *stmt, GError **error)
+{
+  if (stmt->kind == GW_FLINK_CREATE_TABLE_AS) {
+    const GwFlinkCreateTable *ct = stmt->create_table;
+    g_autofree gchar *query = gw_flink_sql_to_engine (ct->as_query);
+    g_autoptr (GPtrArray) names = NULL;
+    g_autoptr (GPtrArray) types = NULL;
+    if (!describe (conn, query, &names, &types, error))
+      return FALSE;
+    g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) flink_column_free);
+    for (guint i = 0; i < names->len; i++) {
+      GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
+      column->name = g_strdup (names->pdata[i]);
+      column->kind = GW_FLINK_COLUMN_PHYSICAL;
+      column->type = gw_logical_type_to_string (types->pdata[i]);
+      g_ptr_array_add (columns, column);
+    }
+    GwFlinkCreateTable table = *ct;
+    table.columns = columns;
+    table.as_query = NULL;
+    /* Created inside the validation's transaction, which is rolled back: later statements of
+     * a set may write to it. */
+    return gw_duckdb_flink_create_table (conn, &table, error);
+  }
+  const GwFlinkInsert *insert = stmt->insert;
+  g_autoptr (GwDuckdbSinkTarget) target = resolve_target (conn, &insert->target, error);
+  if (target == NULL)
+    return FALSE;
+  if (insert->overwrite && (target->connector == GW_CONNECTOR_PRINT ||
+                            target->connector == GW_CONNECTOR_BLACKHOLE)) {
+    g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+                 "INSERT OVERWRITE requires that the underlying DynamicTableSink of table '%s' "
+                 "implements the SupportsOverwrite interface.", target->flink_name);
+    return FALSE;
+  }
+  g_autofree gchar *query = gw_flink_sql_to_engine (insert->query);
+  return check_columns (conn, target, query, (const char *const *) insert->columns, error);
+}
+
 static GPtrArray *
 parse_statements (const char *const *statements, GError **error)
 {
@@ -394,4 +437,23 @@ failed:
   }
   g_propagate_error (error, g_steal_pointer (&local_error));
   return -1;
+}
+
+gboolean
+gw_duckdb_validate_dml (GwEngineConnection *base, const char *const *statements, GError **error)
+{
+  GwDuckdbConnection *conn = (GwDuckdbConnection *) base;
+  g_return_val_if_fail (conn != NULL && statements != NULL, FALSE);
+  if (!gw_duckdb_connection_check_idle (conn, error))
+    return FALSE;
+  g_autoptr (GPtrArray) parsed = parse_statements (statements, error);
+  if (parsed == NULL || !gw_duckdb_flink_run (conn, "BEGIN TRANSACTION", error))
+    return FALSE;
+  gboolean ok = TRUE;
+  for (guint i = 0; i < parsed->len && ok; i++)
+    ok = validate_statement (conn, parsed->pdata[i], error);
+  g_autoptr (GError) rollback_error = NULL;
+  if (!gw_duckdb_flink_run (conn, "ROLLBACK", &rollback_error))
+    g_debug ("ROLLBACK after validating DML: %s", rollback_error->message);
+  return ok;
 }

@@ -453,6 +453,7 @@ const GwEngineClass gw_duckdb_engine_class = {
   .use_database = gw_duckdb_use_database,
   .get_current = duckdb_connection_get_current,
   .has_private_objects = duckdb_connection_has_private_objects,
+  .validate_dml = gw_duckdb_validate_dml,
   .execute_dml = gw_duckdb_execute_dml,
   .cursor_fetch = gw_duckdb_cursor_fetch,
   .cursor_free = gw_duckdb_cursor_free,

@@ -108,6 +108,9 @@ gboolean        gw_duckdb_flink_translate_error (const char *message, GError **e
 
 /* ---- DML jobs (gw-duckdb-dml.c): the engine's execute_dml ---- */
 
+/* The engine's validate_dml: plans the statements without running them. */
+gboolean        gw_duckdb_validate_dml (GwEngineConnection *conn, const char *const *statements,
+                                        GError **error);
 gint64          gw_duckdb_execute_dml (GwEngineConnection *conn, const char *const *statements,
                                        GwEnginePrintFunc print, gpointer print_data,
                                        GCancellable *cancellable, GError **error);

@@ -157,7 +157,9 @@ class GoldenRun {
   async logContains(text, timeoutSeconds) {
     const end = Date.now() + timeoutSeconds * 1000;
     while (!this.gw.log.includes(text)) {
-      if (Date.now() > end) return { kind: 'log-contains', ok: false, detail: `not in the gateway log after ${timeoutSeconds} s` };
+      if (Date.now() > end) {
+        return { kind: 'log-contains', ok: false, detail: `not in the gateway log after ${timeoutSeconds} s` };
+      }
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
     return { kind: 'log-contains', ok: true, detail: 'found' };
@@ -173,12 +175,15 @@ class GoldenRun {
       const r = await this.execute(`DESCRIBE JOB '${id}'`);
       if (r.kind === 'result') {
         const i = r.columns.findIndex((c) => c.name === 'status');
-        seen = i >= 0 && r.rows.length ? r.rows[0][i] : `columns ${JSON.stringify(r.columns.map((c) => c.name))}`;
+        seen = i >= 0 && r.rows.length ? r.rows[0][i]
+          : `columns ${JSON.stringify(r.columns.map((c) => c.name))}`;
       } else {
         seen = r.text || r.status || r.kind;
       }
       if (seen === status) return { kind: 'wait-job', ok: true, detail: seen };
-      if (Date.now() > end || r.stuck) return { kind: 'wait-job', ok: false, detail: `job ${id} is ${seen} after ${timeoutSeconds} s` };
+      if (Date.now() > end || r.stuck) {
+        return { kind: 'wait-job', ok: false, detail: `job ${id} is ${seen} after ${timeoutSeconds} s` };
+      }
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
