@@ -25,6 +25,7 @@ gw_hs2_error_sql_state (const GError *error)
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
   case GW_ERROR_JOB_NOT_FOUND:
+  case GW_ERROR_OBJECT_NOT_FOUND:
     return "42000"; /* syntax error or access rule violation: Hive's compile errors */
   case GW_ERROR_TIMEOUT:
     return "HYT00"; /* timeout expired (JDBC maps it to SQLTimeoutException) */

@@ -32,6 +32,7 @@ gw_rest_status_for_error (const GError *error)
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
   case GW_ERROR_JOB_NOT_FOUND:
+  case GW_ERROR_OBJECT_NOT_FOUND:
   case GW_ERROR_CANCELED:
   case GW_ERROR_TIMEOUT:
   case GW_ERROR_CONFIG:
@@ -66,6 +67,8 @@ exception_class (const GError *error)
     return "org.apache.flink.table.catalog.exceptions.TableAlreadyExistException";
   case GW_ERROR_JOB_NOT_FOUND:
     return "org.apache.flink.runtime.messages.FlinkJobNotFoundException";
+  case GW_ERROR_OBJECT_NOT_FOUND:
+    return "org.apache.calcite.sql.validate.SqlValidatorException";
   case GW_ERROR_INVALID_ARGUMENT:
   case GW_ERROR_ILLEGAL_ARGUMENT: return "java.lang.IllegalArgumentException";
   case GW_ERROR_UNSUPPORTED: return "java.lang.UnsupportedOperationException";

@@ -33,6 +33,8 @@ typedef enum {
   GW_ERROR_TABLE_NOT_EXIST,     /* TableNotExistException */
   GW_ERROR_TABLE_ALREADY_EXIST, /* TableAlreadyExistException */
   GW_ERROR_JOB_NOT_FOUND,       /* FlinkJobNotFoundException: STOP JOB of an unknown id */
+  GW_ERROR_OBJECT_NOT_FOUND,    /* Calcite's SqlValidatorException: a query names an unknown
+                                 * table ("Object 't' not found") */
   GW_ERROR_CANCELED,            /* the operation was canceled */
   GW_ERROR_TIMEOUT,             /* the operation ran past its execution timeout */
   GW_ERROR_LIMIT,               /* a configured bound (sessions, sizes) was reached */
@@ -60,6 +62,7 @@ gw_error_is_statement_error (const GError *error)
   case GW_ERROR_TABLE_NOT_EXIST:
   case GW_ERROR_TABLE_ALREADY_EXIST:
   case GW_ERROR_JOB_NOT_FOUND:
+  case GW_ERROR_OBJECT_NOT_FOUND:
     return TRUE;
   default:
     return FALSE;

@@ -1,6 +1,7 @@
 /* Parsed Flink statements back to text: names, Flink's SHOW CREATE TABLE / VIEW layout (which
  * gw_flink_statement_parse() reads back to the same tree), and backticks → engine quotes. */
 #include "gw-flink-parser-private.h"
+#include "gw-flink-type.h"
 
 #include <string.h>
 
@@ -76,7 +77,11 @@ append_column (GString *out, const GwFlinkColumn *column)
   if (column->kind == GW_FLINK_COLUMN_COMPUTED) {
     g_string_append_printf (out, " AS %s", column->expression);
   } else {
-    g_string_append_printf (out, " %s", column->type);
+    /* Types as Flink's SHOW CREATE TABLE prints them (asSerializableString: no STRING or
+     * TIMESTAMP_LTZ shorthands); text that is not a Flink type is kept as written. */
+    g_autoptr (GwLogicalType) type = gw_flink_type_parse (column->type, NULL);
+    g_autofree gchar *text = type ? gw_logical_type_to_serializable_string (type) : NULL;
+    g_string_append_printf (out, " %s", text ? text : column->type);
     if (column->kind == GW_FLINK_COLUMN_METADATA) {
       g_string_append (out, " METADATA");
       if (column->expression != NULL) {

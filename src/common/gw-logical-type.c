@@ -270,20 +270,22 @@ append_interval_summary (const GwLogicalType *t, GString *s)
   }
 }
 
+/* serializable: Flink's asSerializableString() (SHOW CREATE TABLE) rather than
+ * asSummaryString(): no STRING/BYTES/TIMESTAMP_LTZ shorthands. */
 static void
-append_summary (const GwLogicalType *t, GString *s)
+append_type (const GwLogicalType *t, gboolean serializable, GString *s)
 {
   switch (t->root) {
   case GW_TYPE_CHAR: g_string_append_printf (s, "CHAR(%d)", t->length); break;
   case GW_TYPE_VARCHAR:
-    if (t->length == GW_TYPE_MAX_LENGTH)
+    if (t->length == GW_TYPE_MAX_LENGTH && !serializable)
       g_string_append (s, "STRING");
     else
       g_string_append_printf (s, "VARCHAR(%d)", t->length);
     break;
   case GW_TYPE_BINARY: g_string_append_printf (s, "BINARY(%d)", t->length); break;
   case GW_TYPE_VARBINARY:
-    if (t->length == GW_TYPE_MAX_LENGTH)
+    if (t->length == GW_TYPE_MAX_LENGTH && !serializable)
       g_string_append (s, "BYTES");
     else
       g_string_append_printf (s, "VARBINARY(%d)", t->length);
@@ -295,20 +297,23 @@ append_summary (const GwLogicalType *t, GString *s)
   case GW_TYPE_TIMESTAMP_WITH_TIME_ZONE:
     g_string_append_printf (s, "TIMESTAMP(%d) WITH TIME ZONE", t->precision);
     break;
-  case GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE: g_string_append_printf (s, "TIMESTAMP_LTZ(%d)", t->precision); break;
+  case GW_TYPE_TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+    g_string_append_printf (s, serializable ? "TIMESTAMP(%d) WITH LOCAL TIME ZONE"
+                                            : "TIMESTAMP_LTZ(%d)", t->precision);
+    break;
   case GW_TYPE_INTERVAL_YEAR_MONTH:
   case GW_TYPE_INTERVAL_DAY_TIME: append_interval_summary (t, s); break;
   case GW_TYPE_ARRAY:
   case GW_TYPE_MULTISET:
     g_string_append (s, t->root == GW_TYPE_ARRAY ? "ARRAY<" : "MULTISET<");
-    append_summary (t->element, s);
+    append_type (t->element, serializable, s);
     g_string_append_c (s, '>');
     break;
   case GW_TYPE_MAP:
     g_string_append (s, "MAP<");
-    append_summary (t->element, s);
+    append_type (t->element, serializable, s);
     g_string_append (s, ", ");
-    append_summary (t->value, s);
+    append_type (t->value, serializable, s);
     g_string_append_c (s, '>');
     break;
   case GW_TYPE_ROW:
@@ -324,7 +329,7 @@ append_summary (const GwLogicalType *t, GString *s)
         g_string_append_c (s, *c);
       }
       g_string_append (s, "` ");
-      append_summary (t->field_types[i], s);
+      append_type (t->field_types[i], serializable, s);
     }
     g_string_append_c (s, '>');
     break;
@@ -339,6 +344,14 @@ gchar *
 gw_logical_type_to_string (const GwLogicalType *type)
 {
   GString *s = g_string_new (NULL);
-  append_summary (type, s);
+  append_type (type, FALSE, s);
+  return g_string_free (s, FALSE);
+}
+
+gchar *
+gw_logical_type_to_serializable_string (const GwLogicalType *type)
+{
+  GString *s = g_string_new (NULL);
+  append_type (type, TRUE, s);
   return g_string_free (s, FALSE);
 }

@@ -103,6 +103,9 @@ const char    *gw_interval_resolution_name (GwIntervalResolution resolution);
 void           gw_logical_type_append_json (const GwLogicalType *type, GString *out);
 /* Flink's asSummaryString(): "INT NOT NULL", "VARCHAR(10)", "STRING", "ARRAY<INT>", ... */
 gchar         *gw_logical_type_to_string (const GwLogicalType *type);
+/* Flink's asSerializableString(), as SHOW CREATE TABLE prints types: "VARCHAR(2147483647)",
+ * "TIMESTAMP(3) WITH LOCAL TIME ZONE", ... */
+gchar         *gw_logical_type_to_serializable_string (const GwLogicalType *type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwLogicalType, gw_logical_type_unref)
 

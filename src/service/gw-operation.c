@@ -319,8 +319,12 @@ run_service_statement (GwOperation *op, PendingJob *pending, gboolean *handled, 
   }
   if (gw_session_in_statement_set (op->session))
     return run_in_statement_set (op, st, pending, error);
-  if (gw_gateway_statement_handles (st->kind))
-    return gw_gateway_statement_run (op->session, st, &op->result_kind, error);
+  if (gw_gateway_statement_handles (st->kind)) {
+    GwResultFetcher *fetcher = gw_gateway_statement_run (op->session, st, &op->result_kind, error);
+    if (op->result_kind == GW_RESULT_KIND_SUCCESS_WITH_CONTENT)
+      op->engine_kind = GW_STATEMENT_CONTENT; /* listings have rows (HiveServer2's hasResultSet) */
+    return fetcher;
+  }
   switch (st->kind) {
   case GW_FLINK_INSERT:
   case GW_FLINK_CREATE_TABLE_AS:

@@ -206,8 +206,7 @@ gw_duckdb_cursor_execute_sql (GwDuckdbConnection *conn, const char *sql, GCancel
   idx_t n = duckdb_extract_statements (conn->connection, sql, &extracted);
   if (n == 0) {
     const char *message = duckdb_extract_statements_error (extracted);
-    g_set_error_literal (error, GW_ERROR, GW_ERROR_SQL,
-                         message != NULL && *message ? message : "No SQL statement");
+    set_engine_error (FALSE, message != NULL && *message ? message : "No SQL statement", error);
     goto out;
   }
   if (n > 1 && gw_duckdb_statement_count (sql) > 1) {

@@ -261,7 +261,7 @@ test_native_errors (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   g_assert_cmpint (dml (f, &error, "INSERT INTO nope VALUES (1)", NULL), ==, -1);
-  g_assert_error (error, GW_ERROR, GW_ERROR_VALIDATION);
+  g_assert_error (error, GW_ERROR, GW_ERROR_SQL);
   g_assert_cmpstr (error->message, ==,
                    "Cannot find table '`default_catalog`.`default_database`.`nope`' in any of "
                    "the catalogs [default_catalog], nor as a temporary table.");
@@ -269,7 +269,7 @@ test_native_errors (Fixture *f, gconstpointer data)
 
   /* Flink is case-sensitive even where DuckDB is not. */
   g_assert_cmpint (dml (f, &error, "INSERT INTO T VALUES (1, 'a')", NULL), ==, -1);
-  g_assert_error (error, GW_ERROR, GW_ERROR_VALIDATION);
+  g_assert_error (error, GW_ERROR, GW_ERROR_SQL);
   g_clear_error (&error);
 
   g_assert_cmpint (dml (f, &error, "SELECT 1", NULL), ==, -1);

@@ -76,7 +76,7 @@ set_not_found (GwDuckdbConnection *conn, const GwDuckdbPath *path, GError **erro
     }
   }
   duckdb_destroy_result (&result);
-  g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+  g_set_error (error, GW_ERROR, GW_ERROR_SQL, /* Flink: TableException */
                "Cannot find table '%s' in any of the catalogs [%s], nor as a temporary table.",
                identifier, catalogs->str);
 }

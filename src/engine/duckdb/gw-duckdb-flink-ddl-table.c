@@ -443,9 +443,57 @@ connector_view_body (const GwFlinkCreateTable *table, GError **error)
   return g_string_free (outer, FALSE);
 }
 
+/* DuckDB's "Parser Error: syntax error at or near "X"" with its "LINE n: <text>" and caret
+ * line → Flink's ParseException text. FALSE when message is not one. */
+static gboolean
+translate_parser_error (const char *message, GError **error)
+{
+  static const char near[] = "Parser Error: syntax error at or near \"";
+  static const char at_end[] = "Parser Error: syntax error at end of input";
+  const char *line = strstr (message, "\nLINE ");
+  guint line_number = line ? (guint) g_ascii_strtoull (line + 6, NULL, 10) : 1;
+  guint column = 1;
+  if (line != NULL) {
+    const char *text = strstr (line, ": ");
+    const char *caret_line = strchr (line + 1, '\n');
+    const char *caret = caret_line ? strchr (caret_line + 1, '^') : NULL;
+    if (text != NULL && caret != NULL)
+      column = (guint) MAX (1, (caret - caret_line - 1) - (text + 2 - (line + 1)) + 1);
+  }
+  if (g_str_has_prefix (message, at_end)) {
+    g_set_error (error, GW_ERROR, GW_ERROR_PARSE, "Encountered \"<EOF>\" at line %u, column %u.",
+                 line_number, column);
+    return TRUE;
+  }
+  if (!g_str_has_prefix (message, near))
+    return FALSE;
+  const char *token = message + strlen (near);
+  const char *end = strchr (token, '"');
+  if (end == NULL)
+    return FALSE;
+  g_set_error (error, GW_ERROR, GW_ERROR_PARSE, "Encountered \"%.*s\" at line %u, column %u.",
+               (int) (end - token), token, line_number, column);
+  return TRUE;
+}
+
 gboolean
 gw_duckdb_flink_translate_error (const char *message, GError **error)
 {
+  if (message == NULL)
+    return FALSE;
+  if (translate_parser_error (message, error))
+    return TRUE;
+  /* An unknown table in a query: Calcite's validator text. */
+  static const char unknown_table[] = "Catalog Error: Table with name ";
+  if (g_str_has_prefix (message, unknown_table)) {
+    const char *name = message + strlen (unknown_table);
+    const char *end = strstr (name, " does not exist!");
+    if (end != NULL) {
+      g_set_error (error, GW_ERROR, GW_ERROR_OBJECT_NOT_FOUND, "Object '%.*s' not found",
+                   (int) (end - name), name);
+      return TRUE;
+    }
+  }
   static const char not_null[] = "NOT NULL constraint failed: ";
   const char *violation = message != NULL ? strstr (message, not_null) : NULL;
   if (violation != NULL) {

@@ -486,7 +486,7 @@ gw_duckdb_flink_show_create (GwDuckdbConnection *conn, const GwFlinkStatement *s
     /* Flink's ShowCreateUtil raises a TableException here. */
     const char *expected = want_view ? "view" : "table";
     const char *actual = object.is_view ? "view" : "table";
-    g_set_error (error, GW_ERROR, GW_ERROR_VALIDATION,
+    g_set_error (error, GW_ERROR, GW_ERROR_SQL,
                  "SHOW CREATE %s is only supported for %ss, but %s is a %s. Please use SHOW "
                  "CREATE %s instead.", want_view ? "VIEW" : "TABLE", expected, identifier, actual,
                  object.is_view ? "VIEW" : "TABLE");

@@ -275,9 +275,9 @@ test_show_create (Fixture *f, gconstpointer data)
   g_assert_cmpstr (table, ==,
                    "CREATE TABLE `default_catalog`.`default_database`.`orders` (\n"
                    "  `id` BIGINT NOT NULL,\n"
-                   "  `product` STRING NOT NULL,\n"
+                   "  `product` VARCHAR(2147483647) NOT NULL,\n"
                    "  `amount` DECIMAL(10, 2),\n"
-                   "  `note` STRING COMMENT 'free text',\n"
+                   "  `note` VARCHAR(2147483647) COMMENT 'free text',\n"
                    "  CONSTRAINT `PK_id` PRIMARY KEY (`id`) NOT ENFORCED\n"
                    ")");
   /* A DuckDB view: its columns and DuckDB's query, in the formatter's CREATE VIEW layout. */
@@ -290,11 +290,11 @@ test_show_create (Fixture *f, gconstpointer data)
   g_assert_cmpstr (view, ==, expected);
   g_assert_true (g_str_has_prefix (view, "CREATE VIEW `default_catalog`.`other`.`v1` ("));
 
-  assert_error (f, "SHOW CREATE TABLE big_orders", GW_ERROR_VALIDATION,
+  assert_error (f, "SHOW CREATE TABLE big_orders", GW_ERROR_SQL,
                 "SHOW CREATE TABLE is only supported for tables, but "
                 "`default_catalog`.`default_database`.`big_orders` is a view. Please use SHOW "
                 "CREATE VIEW instead.");
-  assert_error (f, "SHOW CREATE VIEW orders", GW_ERROR_VALIDATION,
+  assert_error (f, "SHOW CREATE VIEW orders", GW_ERROR_SQL,
                 "SHOW CREATE VIEW is only supported for views, but "
                 "`default_catalog`.`default_database`.`orders` is a table. Please use SHOW "
                 "CREATE TABLE instead.");
@@ -507,11 +507,11 @@ test_metadata_show_create (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (
       temporary, "CREATE TEMPORARY TABLE `default_catalog`.`default_database`.`tmp_clicks` ("));
 
-  assert_error (f, "SHOW CREATE VIEW clicks", GW_ERROR_VALIDATION,
+  assert_error (f, "SHOW CREATE VIEW clicks", GW_ERROR_SQL,
                 "SHOW CREATE VIEW is only supported for views, but "
                 "`default_catalog`.`default_database`.`clicks` is a table. Please use SHOW "
                 "CREATE TABLE instead.");
-  assert_error (f, "SHOW CREATE TABLE fv", GW_ERROR_VALIDATION,
+  assert_error (f, "SHOW CREATE TABLE fv", GW_ERROR_SQL,
                 "SHOW CREATE TABLE is only supported for tables, but "
                 "`default_catalog`.`default_database`.`fv` is a view. Please use SHOW "
                 "CREATE VIEW instead.");
@@ -586,11 +586,11 @@ test_flink_ddl (Fixture *f, gconstpointer data)
   g_assert_cmpuint (v2->n_rows, ==, 2);
   test_assert_text (v2->columns[0], 0, "user");
   test_assert_text (v2->columns[0], 1, "amount");
-  assert_error (f, "show create table v1", GW_ERROR_VALIDATION,
+  assert_error (f, "show create table v1", GW_ERROR_SQL,
                 "SHOW CREATE TABLE is only supported for tables, but "
                 "`default_catalog`.`default_database`.`v1` is a view. Please use SHOW CREATE VIEW "
                 "instead.");
-  assert_error (f, "show create view orders", GW_ERROR_VALIDATION,
+  assert_error (f, "show create view orders", GW_ERROR_SQL,
                 "SHOW CREATE VIEW is only supported for views, but "
                 "`default_catalog`.`default_database`.`orders` is a table. Please use SHOW CREATE "
                 "TABLE instead.");

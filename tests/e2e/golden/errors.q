@@ -71,7 +71,7 @@ org.apache.calcite.sql.validate.SqlValidatorException: Object 'nope' not found
 
 INSERT INTO nope VALUES (1);
 [ERROR] Could not execute SQL statement. Reason:
-org.apache.calcite.sql.validate.SqlValidatorException: Object 'nope' not found
+org.apache.flink.table.api.TableException: Cannot find table '`default_catalog`.`default_database`.`nope`' in any of the catalogs [default_catalog], nor as a temporary table.
 !error
 
 DROP TABLE nope;
