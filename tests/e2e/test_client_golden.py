@@ -60,7 +60,7 @@ def test_golden_files_follow_flink_layout():
         assert out.startswith("[INFO] Executing SQL from file.\n"), name
         assert out.endswith("\nShutting down the session...\ndone.\n"), name
     errors = read_golden("errors")
-    assert "[ERROR] Could not execute SQL statement. Reason:\nParser Error: syntax error" in errors
+    assert "[ERROR] Could not execute SQL statement. Reason:\nEncountered \"SELEC\" at line 1, column 1." in errors
     assert "'after'" not in errors and "never_created" not in errors
     quit_out = read_golden("quit")
     assert "[INFO] Exiting Flink SQL CLI Client..." in quit_out and "'never'" not in quit_out
