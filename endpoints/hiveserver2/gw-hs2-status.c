@@ -12,21 +12,9 @@ gw_hs2_error_sql_state (const GError *error)
 {
   if (error == NULL || error->domain != GW_ERROR)
     return "HY000";
-  switch ((GwErrorCode) error->code) {
-  case GW_ERROR_SQL:
-  case GW_ERROR_CATALOG:
-  case GW_ERROR_VALIDATION:
-  case GW_ERROR_PARSE:
-  case GW_ERROR_ILLEGAL_ARGUMENT:
-  case GW_ERROR_SQL_EXECUTION:
-  case GW_ERROR_DATABASE_NOT_EXIST:
-  case GW_ERROR_DATABASE_ALREADY_EXIST:
-  case GW_ERROR_DATABASE_NOT_EMPTY:
-  case GW_ERROR_TABLE_NOT_EXIST:
-  case GW_ERROR_TABLE_ALREADY_EXIST:
-  case GW_ERROR_JOB_NOT_FOUND:
-  case GW_ERROR_OBJECT_NOT_FOUND:
+  if (gw_error_is_statement_error (error))
     return "42000"; /* syntax error or access rule violation: Hive's compile errors */
+  switch ((GwErrorCode) error->code) {
   case GW_ERROR_TIMEOUT:
     return "HYT00"; /* timeout expired (JDBC maps it to SQLTimeoutException) */
   case GW_ERROR_CANCELED:
@@ -35,15 +23,9 @@ gw_hs2_error_sql_state (const GError *error)
     return "0A000"; /* feature not supported */
   case GW_ERROR_INVALID_ARGUMENT:
     return "22023"; /* invalid parameter value */
-  case GW_ERROR_INTERNAL:
-  case GW_ERROR_SESSION_NOT_FOUND:
-  case GW_ERROR_OPERATION_NOT_FOUND:
-  case GW_ERROR_ILLEGAL_STATE:
-  case GW_ERROR_LIMIT:
-  case GW_ERROR_CONFIG:
-    return "HY000"; /* general error */
+  default:
+    return "HY000"; /* general error: internal, unknown handles, state, limits, config */
   }
-  return "HY000";
 }
 
 gint32

@@ -32,10 +32,11 @@ gw_flink_options_lookup (const GwFlinkOptions *options, const char *key)
   return NULL;
 }
 
-static void
-column_free (gpointer data)
+void
+gw_flink_column_free (GwFlinkColumn *column)
 {
-  GwFlinkColumn *column = data;
+  if (column == NULL)
+    return;
   g_free (column->name);
   g_free (column->type);
   g_free (column->expression);
@@ -46,7 +47,7 @@ column_free (gpointer data)
 GPtrArray *
 gw_flink_columns_new (void)
 {
-  return g_ptr_array_new_with_free_func (column_free);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) gw_flink_column_free);
 }
 
 static void

@@ -226,6 +226,8 @@ gboolean          gw_flink_statement_is_dml (const GwFlinkStatement *statement);
 /* "c.db.t" with each part backtick-quoted when it is not a plain identifier. */
 gchar            *gw_flink_name_to_string (const GwFlinkName *name);
 void              gw_flink_name_clear (GwFlinkName *name);
+/* Frees a column built by a parser or by a caller (every string member is owned). */
+void              gw_flink_column_free (GwFlinkColumn *column);
 void              gw_flink_options_clear (GwFlinkOptions *options);
 /* The value of key in options (exact key match), or NULL. */
 const char       *gw_flink_options_lookup (const GwFlinkOptions *options, const char *key);

@@ -251,14 +251,6 @@ run_insert (GwDuckdbDmlJob *job, GPtrArray *targets, const GwFlinkName *name, co
   return gw_duckdb_sink_write (job, target, query, columns, overwrite, error);
 }
 
-static void
-flink_column_free (GwFlinkColumn *column)
-{
-  g_free (column->name);
-  g_free (column->type);
-  g_free (column);
-}
-
 /* CREATE TABLE t [WITH (...)] AS query: the table gets the query's columns and types, then the
  * query's rows, in the job's transaction. */
 static gint64
@@ -278,7 +270,7 @@ run_create_table_as (GwDuckdbDmlJob *job, GPtrArray *targets, const GwFlinkCreat
     return -1;
 
   g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) flink_column_free);
+    (GDestroyNotify) gw_flink_column_free);
   for (guint i = 0; i < names->len; i++) {
     GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
     column->name = g_strdup (names->pdata[i]);
@@ -321,7 +313,7 @@ validate_statement (GwDuckdbConnection *conn, const GwFlinkStatement *stmt, GErr
     if (!describe (conn, query, &names, &types, error))
       return FALSE;
     g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) flink_column_free);
+      (GDestroyNotify) gw_flink_column_free);
     for (guint i = 0; i < names->len; i++) {
       GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
       column->name = g_strdup (names->pdata[i]);

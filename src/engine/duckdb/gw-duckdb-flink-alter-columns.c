@@ -354,7 +354,7 @@ gw_ddl_alter_modify (GwDuckdbConnection *conn, GwDdlAlterTarget *target,
     g_ptr_array_remove_index (table->columns, index);
     int position;
     if (!position_index (table, alter, &position, error)) {
-      gw_ddl_column_free (copy);
+      gw_flink_column_free (copy);
       return FALSE;
     }
     g_ptr_array_insert (table->columns, position < 0 ? index : position, copy);

@@ -15,7 +15,6 @@ GwDdlTable    *gw_ddl_table_copy (const GwFlinkCreateTable *table);
 void           gw_ddl_table_free (GwDdlTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GwDdlTable, gw_ddl_table_free)
 GwFlinkColumn *gw_ddl_column_copy (const GwFlinkColumn *column);
-void           gw_ddl_column_free (GwFlinkColumn *column);
 /* Index of the column named name, or -1. */
 int            gw_ddl_table_find_column (const GwFlinkCreateTable *table, const char *name);
 /* Replaces the options of table by a copy of keys/values (NULL-terminated, parallel). */

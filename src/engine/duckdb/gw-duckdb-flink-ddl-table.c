@@ -27,18 +27,6 @@ gw_ddl_column_copy (const GwFlinkColumn *column)
   return copy;
 }
 
-void
-gw_ddl_column_free (GwFlinkColumn *column)
-{
-  if (column == NULL)
-    return;
-  g_free (column->name);
-  g_free (column->type);
-  g_free (column->expression);
-  g_free (column->comment);
-  g_free (column);
-}
-
 static void
 name_copy (GwFlinkName *to, const GwFlinkName *from)
 {
@@ -63,7 +51,7 @@ gw_ddl_table_copy (const GwFlinkCreateTable *table)
   name_copy (&copy->name, &table->name);
   copy->temporary = table->temporary;
   copy->if_not_exists = table->if_not_exists;
-  copy->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_ddl_column_free);
+  copy->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_flink_column_free);
   for (guint i = 0; table->columns != NULL && i < table->columns->len; i++)
     g_ptr_array_add (copy->columns, gw_ddl_column_copy (table->columns->pdata[i]));
   copy->primary_key = g_strdupv (table->primary_key);

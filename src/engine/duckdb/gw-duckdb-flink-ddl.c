@@ -221,7 +221,7 @@ merge_columns (GwDdlTable *merged, const GwFlinkCreateTable *derived,
                    column->name, kind_features[column->kind], kind_features[column->kind]);
       return FALSE;
     }
-    gw_ddl_column_free (merged->columns->pdata[index]);
+    gw_flink_column_free (merged->columns->pdata[index]);
     merged->columns->pdata[index] = gw_ddl_column_copy (column);
   }
   return TRUE;

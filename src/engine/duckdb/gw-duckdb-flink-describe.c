@@ -354,17 +354,6 @@ gw_duckdb_flink_describe (GwDuckdbConnection *conn, const GwFlinkStatement *stmt
 
 /* ---- SHOW CREATE ---- */
 
-static void
-flink_column_free (gpointer data)
-{
-  GwFlinkColumn *column = data;
-  g_free (column->name);
-  g_free (column->type);
-  g_free (column->expression);
-  g_free (column->comment);
-  g_free (column);
-}
-
 /* The CREATE TABLE of a DuckDB table made without Flink DDL: its columns with Flink types, its
  * primary key and comment, no options. */
 static GwFlinkStatement *
@@ -375,7 +364,7 @@ native_create_table (GwDuckdbConnection *conn, const GwDuckdbObject *object, GEr
   if (rows == NULL)
     return NULL;
   GwFlinkCreateTable *table = g_new0 (GwFlinkCreateTable, 1);
-  table->columns = g_ptr_array_new_with_free_func (flink_column_free);
+  table->columns = g_ptr_array_new_with_free_func ((GDestroyNotify) gw_flink_column_free);
   table->like_options = g_ptr_array_new ();
   for (guint i = 0; i < rows->len; i++) {
     const ColumnRow *row = rows->pdata[i];
