@@ -251,6 +251,31 @@ run_insert (GwDuckdbDmlJob *job, GPtrArray *targets, const GwFlinkName *name, co
   return gw_duckdb_sink_write (job, target, query, columns, overwrite, error);
 }
 
+/* Creates the table of a CTAS with the query's columns and the statement's own name, options,
+ * comment and partition keys (a plain CREATE TABLE, pointers borrowed from ct). */
+static gboolean
+create_ctas_table (GwDuckdbConnection *conn, const GwFlinkCreateTable *ct, const char *query,
+                   GError **error)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GPtrArray) types = NULL;
+  if (!describe (conn, query, &names, &types, error))
+    return FALSE;
+  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) gw_flink_column_free);
+  for (guint i = 0; i < names->len; i++) {
+    GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
+    column->name = g_strdup (names->pdata[i]);
+    column->kind = GW_FLINK_COLUMN_PHYSICAL;
+    column->type = gw_logical_type_to_string (types->pdata[i]);
+    g_ptr_array_add (columns, column);
+  }
+  GwFlinkCreateTable table = *ct;
+  table.columns = columns;
+  table.as_query = NULL;
+  return gw_duckdb_flink_create_table (conn, &table, error);
+}
+
 /* CREATE TABLE t [WITH (...)] AS query: the table gets the query's columns and types, then the
  * query's rows, in the job's transaction. */
 static gint64
@@ -264,26 +289,7 @@ run_create_table_as (GwDuckdbDmlJob *job, GPtrArray *targets, const GwFlinkCreat
     return -1;
   }
   g_autofree gchar *query = gw_flink_sql_to_engine (ct->as_query);
-  g_autoptr (GPtrArray) names = NULL;
-  g_autoptr (GPtrArray) types = NULL;
-  if (!describe (job->conn, query, &names, &types, error))
-    return -1;
-
-  g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) gw_flink_column_free);
-  for (guint i = 0; i < names->len; i++) {
-    GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
-    column->name = g_strdup (names->pdata[i]);
-    column->kind = GW_FLINK_COLUMN_PHYSICAL;
-    column->type = gw_logical_type_to_string (types->pdata[i]);
-    g_ptr_array_add (columns, column);
-  }
-  /* The statement's own name, options, comment and partition keys, with the query's columns:
-   * a plain CREATE TABLE for the DDL part (pointers borrowed from ct). */
-  GwFlinkCreateTable table = *ct;
-  table.columns = columns;
-  table.as_query = NULL;
-  if (!gw_duckdb_flink_create_table (job->conn, &table, error))
+  if (!create_ctas_table (job->conn, ct, query, error))
     return -1;
   return run_insert (job, targets, &ct->name, query, NULL, FALSE, error);
 }
@@ -306,27 +312,10 @@ static gboolean
 validate_statement (GwDuckdbConnection *conn, const GwFlinkStatement *stmt, GError **error)
 {
   if (stmt->kind == GW_FLINK_CREATE_TABLE_AS) {
-    const GwFlinkCreateTable *ct = stmt->create_table;
-    g_autofree gchar *query = gw_flink_sql_to_engine (ct->as_query);
-    g_autoptr (GPtrArray) names = NULL;
-    g_autoptr (GPtrArray) types = NULL;
-    if (!describe (conn, query, &names, &types, error))
-      return FALSE;
-    g_autoptr (GPtrArray) columns = g_ptr_array_new_with_free_func (
-      (GDestroyNotify) gw_flink_column_free);
-    for (guint i = 0; i < names->len; i++) {
-      GwFlinkColumn *column = g_new0 (GwFlinkColumn, 1);
-      column->name = g_strdup (names->pdata[i]);
-      column->kind = GW_FLINK_COLUMN_PHYSICAL;
-      column->type = gw_logical_type_to_string (types->pdata[i]);
-      g_ptr_array_add (columns, column);
-    }
-    GwFlinkCreateTable table = *ct;
-    table.columns = columns;
-    table.as_query = NULL;
     /* Created inside the validation's transaction, which is rolled back: later statements of
      * a set may write to it. */
-    return gw_duckdb_flink_create_table (conn, &table, error);
+    g_autofree gchar *query = gw_flink_sql_to_engine (stmt->create_table->as_query);
+    return create_ctas_table (conn, stmt->create_table, query, error);
   }
   const GwFlinkInsert *insert = stmt->insert;
   g_autoptr (GwDuckdbSinkTarget) target = resolve_target (conn, &insert->target, error);
