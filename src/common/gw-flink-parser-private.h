@@ -60,7 +60,6 @@ gboolean gw_flink_parse_alter_table (GwFlinkParser *p, GwFlinkStatement *s);
 /* gw-flink-statement.c: the tree's arrays and destructors. */
 GPtrArray *gw_flink_columns_new (void);       /* of GwFlinkColumn* */
 GPtrArray *gw_flink_like_options_new (void);  /* of GwFlinkLikeOption* */
-void     gw_flink_create_table_free (GwFlinkCreateTable *table);
 void     gw_flink_create_view_free (GwFlinkCreateView *view);
 void     gw_flink_alter_table_free (GwFlinkAlterTable *alter);
 

@@ -228,6 +228,7 @@ gchar            *gw_flink_name_to_string (const GwFlinkName *name);
 void              gw_flink_name_clear (GwFlinkName *name);
 /* Frees a column built by a parser or by a caller (every string member is owned). */
 void              gw_flink_column_free (GwFlinkColumn *column);
+void              gw_flink_create_table_free (GwFlinkCreateTable *table);
 void              gw_flink_options_clear (GwFlinkOptions *options);
 /* The value of key in options (exact key match), or NULL. */
 const char       *gw_flink_options_lookup (const GwFlinkOptions *options, const char *key);

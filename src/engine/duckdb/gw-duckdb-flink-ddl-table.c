@@ -36,14 +36,6 @@ name_copy (GwFlinkName *to, const GwFlinkName *from)
   to->n_parts = from->n_parts;
 }
 
-static void
-name_clear (GwFlinkName *name)
-{
-  for (guint i = 0; i < 3; i++)
-    g_clear_pointer (&name->parts[i], g_free);
-  name->n_parts = 0;
-}
-
 GwDdlTable *
 gw_ddl_table_copy (const GwFlinkCreateTable *table)
 {
@@ -71,23 +63,8 @@ gw_ddl_table_copy (const GwFlinkCreateTable *table)
 void
 gw_ddl_table_free (GwDdlTable *table)
 {
-  if (table == NULL)
-    return;
-  name_clear (&table->name);
-  g_clear_pointer (&table->columns, g_ptr_array_unref);
-  g_strfreev (table->primary_key);
-  g_free (table->constraint_name);
-  g_free (table->watermark_column);
-  g_free (table->watermark_expression);
-  g_free (table->comment);
-  g_strfreev (table->partition_keys);
-  g_strfreev (table->options.keys);
-  g_strfreev (table->options.values);
-  name_clear (&table->like_source);
   /* like_options of a copy are always empty (LIKE is resolved before copies are made). */
-  g_clear_pointer (&table->like_options, g_ptr_array_unref);
-  g_free (table->as_query);
-  g_free (table);
+  gw_flink_create_table_free (table);
 }
 
 int
