@@ -1,56 +1,10 @@
-/* Flink type strings → GwLogicalType: a port of Flink's LogicalTypeParser (tokenizer, recursive
- * descent, the same error messages and positions), without RAW, LEGACY, STRUCTURED and
- * user-defined types, which the gateway cannot represent. */
-#include "gw-flink-type.h"
+/* Flink type strings → GwLogicalType: a port of Flink's LogicalTypeParser (recursive descent
+ * over gw-flink-type-lexer.c's tokens, the same error messages and positions), without RAW,
+ * LEGACY, STRUCTURED and user-defined types, which the gateway cannot represent. */
+#include "gw-flink-type-private.h"
 #include "gw-error.h"
 
 #include <string.h>
-
-typedef enum {
-  TOKEN_BEGIN_SUBTYPE,        /* '<' */
-  TOKEN_END_SUBTYPE,          /* '>' */
-  TOKEN_BEGIN_PARAMETER,      /* '(' */
-  TOKEN_END_PARAMETER,        /* ')' */
-  TOKEN_LIST_SEPARATOR,       /* ',' */
-  TOKEN_LITERAL_STRING,       /* 'a field comment' */
-  TOKEN_LITERAL_INT,          /* 12 */
-  TOKEN_KEYWORD,              /* CHAR, TO, NOT, ... (upper-cased) */
-  TOKEN_IDENTIFIER,           /* a field name, plain or `quoted` */
-  TOKEN_IDENTIFIER_SEPARATOR, /* '.' */
-} TokenType;
-
-/* Flink's TokenType names, which its error messages print. */
-static const char *const token_type_names[] = {
-  "BEGIN_SUBTYPE", "END_SUBTYPE", "BEGIN_PARAMETER", "END_PARAMETER", "LIST_SEPARATOR",
-  "LITERAL_STRING", "LITERAL_INT", "KEYWORD", "IDENTIFIER", "IDENTIFIER_SEPARATOR",
-};
-
-/* Flink's keywords: every one is reserved, so a field called e.g. `date` needs backticks. */
-typedef enum {
-  KW_CHAR, KW_VARCHAR, KW_STRING, KW_BOOLEAN, KW_BINARY, KW_VARBINARY, KW_BYTES, KW_DECIMAL,
-  KW_NUMERIC, KW_DEC, KW_TINYINT, KW_SMALLINT, KW_INT, KW_INTEGER, KW_BIGINT, KW_FLOAT,
-  KW_DOUBLE, KW_PRECISION, KW_DATE, KW_TIME, KW_WITH, KW_WITHOUT, KW_LOCAL, KW_ZONE,
-  KW_TIMESTAMP, KW_TIMESTAMP_LTZ, KW_INTERVAL, KW_YEAR, KW_MONTH, KW_DAY, KW_HOUR, KW_MINUTE,
-  KW_SECOND, KW_TO, KW_ARRAY, KW_MULTISET, KW_MAP, KW_ROW, KW_NULL, KW_RAW, KW_LEGACY, KW_NOT,
-  KW_DESCRIPTOR, KW_STRUCTURED, KW_VARIANT, KW_BITMAP,
-} Keyword;
-
-static const char *const keyword_names[] = {
-  "CHAR", "VARCHAR", "STRING", "BOOLEAN", "BINARY", "VARBINARY", "BYTES", "DECIMAL",
-  "NUMERIC", "DEC", "TINYINT", "SMALLINT", "INT", "INTEGER", "BIGINT", "FLOAT",
-  "DOUBLE", "PRECISION", "DATE", "TIME", "WITH", "WITHOUT", "LOCAL", "ZONE",
-  "TIMESTAMP", "TIMESTAMP_LTZ", "INTERVAL", "YEAR", "MONTH", "DAY", "HOUR", "MINUTE",
-  "SECOND", "TO", "ARRAY", "MULTISET", "MAP", "ROW", "NULL", "RAW", "LEGACY", "NOT",
-  "DESCRIPTOR", "STRUCTURED", "VARIANT", "BITMAP",
-};
-
-typedef struct {
-  TokenType type;
-  int       end;        /* Flink's cursorPosition: offset of the token's last character */
-  Keyword   keyword;    /* TOKEN_KEYWORD */
-  gboolean  quoted;     /* TOKEN_IDENTIFIER written in backticks */
-  gchar    *value;      /* owned: unescaped text (keywords upper-cased) */
-} Token;
 
 typedef struct {
   const char *text;
@@ -58,102 +12,6 @@ typedef struct {
   int         current;  /* index of the token just consumed, -1 before the first */
   int         last_valid;
 } Parser;
-
-/* ---- tokenizer ---- */
-
-static gboolean
-is_delimiter (char c)
-{
-  return g_ascii_isspace (c) || c == '<' || c == '>' || c == '(' || c == ')' || c == ','
-         || c == '.';
-}
-
-static void
-token_clear (gpointer data)
-{
-  g_free (((Token *) data)->value);
-}
-
-static void
-add_token (GArray *tokens, TokenType type, int end, gchar *value)
-{
-  Token token = { .type = type, .end = end, .value = value };
-  g_array_append_val (tokens, token);
-}
-
-/* 'text' or `text`, a doubled delimiter standing for itself; returns the closing offset. */
-static int
-consume_escaped (const char *s, int len, int cursor, GString *out)
-{
-  char delimiter = s[cursor++];
-  for (; cursor < len; cursor++) {
-    if (s[cursor] == delimiter && cursor + 1 < len && s[cursor + 1] == delimiter)
-      g_string_append_c (out, s[cursor++]);
-    else if (s[cursor] == delimiter)
-      break;
-    else
-      g_string_append_c (out, s[cursor]);
-  }
-  return cursor;
-}
-
-static GArray *
-tokenize (const char *s)
-{
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  g_array_set_clear_func (tokens, token_clear);
-  int len = (int) strlen (s);
-  for (int cursor = 0; cursor < len; cursor++) {
-    char c = s[cursor];
-    switch (c) {
-    case '<': add_token (tokens, TOKEN_BEGIN_SUBTYPE, cursor, g_strdup ("<")); break;
-    case '>': add_token (tokens, TOKEN_END_SUBTYPE, cursor, g_strdup (">")); break;
-    case '(': add_token (tokens, TOKEN_BEGIN_PARAMETER, cursor, g_strdup ("(")); break;
-    case ')': add_token (tokens, TOKEN_END_PARAMETER, cursor, g_strdup (")")); break;
-    case ',': add_token (tokens, TOKEN_LIST_SEPARATOR, cursor, g_strdup (",")); break;
-    case '.': add_token (tokens, TOKEN_IDENTIFIER_SEPARATOR, cursor, g_strdup (".")); break;
-    case '\'':
-    case '`': {
-      GString *value = g_string_new (NULL);
-      cursor = consume_escaped (s, len, cursor, value);
-      add_token (tokens, c == '`' ? TOKEN_IDENTIFIER : TOKEN_LITERAL_STRING, cursor,
-                 g_string_free (value, FALSE));
-      if (c == '`')
-        g_array_index (tokens, Token, tokens->len - 1).quoted = TRUE;
-      break;
-    }
-    default: {
-      if (g_ascii_isspace (c))
-        continue;
-      int start = cursor;
-      if (g_ascii_isdigit (c)) {
-        while (cursor < len && g_ascii_isdigit (s[cursor]))
-          cursor++;
-        add_token (tokens, TOKEN_LITERAL_INT, cursor - 1, g_strndup (s + start, cursor - start));
-      } else {
-        while (cursor < len && !is_delimiter (s[cursor]))
-          cursor++;
-        gchar *word = g_strndup (s + start, cursor - start);
-        g_autofree gchar *upper = g_ascii_strup (word, -1);
-        Token token = { .type = TOKEN_IDENTIFIER, .end = cursor - 1, .value = word };
-        for (guint k = 0; k < G_N_ELEMENTS (keyword_names); k++) {
-          if (strcmp (upper, keyword_names[k]) == 0) {
-            token.type = TOKEN_KEYWORD;
-            token.keyword = (Keyword) k;
-            g_free (token.value);
-            token.value = g_steal_pointer (&upper);
-            break;
-          }
-        }
-        g_array_append_val (tokens, token);
-      }
-      cursor--; /* the loop steps past the token's last character */
-      break;
-    }
-    }
-  }
-  return tokens;
-}
 
 /* ---- token access, as Flink's TokenParser ---- */
 
@@ -196,8 +54,8 @@ next_token_of (Parser *p, TokenType type, GError **error)
   if (!next_token (p, error))
     return FALSE;
   if (token (p)->type != type) {
-    parsing_error (p, error, "<%s> expected but was <%s>.", token_type_names[type],
-                   token_type_names[token (p)->type]);
+    parsing_error (p, error, "<%s> expected but was <%s>.", gw_flink_type_token_names[type],
+                   gw_flink_type_token_names[token (p)->type]);
     return FALSE;
   }
   return TRUE;
@@ -209,7 +67,7 @@ next_keyword (Parser *p, Keyword keyword, GError **error)
   if (!next_token_of (p, TOKEN_KEYWORD, error))
     return FALSE;
   if (token (p)->keyword != keyword) {
-    parsing_error (p, error, "Keyword '%s' expected but was '%s'.", keyword_names[keyword],
+    parsing_error (p, error, "Keyword '%s' expected but was '%s'.", gw_flink_type_keyword_names[keyword],
                    token (p)->value);
     return FALSE;
   }
@@ -726,7 +584,8 @@ gw_flink_type_parse (const char *text, GError **error)
 {
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  Parser p = { .text = text, .tokens = tokenize (text), .current = -1, .last_valid = -1 };
+  Parser p = { .text = text, .tokens = gw_flink_type_tokenize (text), .current = -1,
+               .last_valid = -1 };
   g_autoptr (GwLogicalType) type = parse_type_with_nullability (&p, error);
   if (type != NULL && p.current + 1 < (int) p.tokens->len) {
     next_token (&p, NULL);
